@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set everything up, build the HTML book (executing every chapter), and say where to open it.
+# Usage: bash scripts/book.sh            build into _build/html
+#        bash scripts/book.sh --serve    build, then serve it on http://127.0.0.1:8000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+start=$(date +%s)
+.venv/bin/jupyter-book build . --all -W --keep-going
+echo
+echo "Built in $(( $(date +%s) - start )) s. Open: file://$PWD/_build/html/index.html"
+if [ "${1:-}" = "--serve" ]; then
+  echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+  exec .venv/bin/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+fi

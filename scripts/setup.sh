@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Set up everything the course needs, idempotently:
+#   .venv with the pinned packages (requirements/constraints.txt), the course package installed editable,
+#   and the vendored JavaScript the offline book serves (book/_vendor, tests/_vendor).
+# Usage: bash scripts/setup.sh            (book and tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if ! command -v "$PYTHON" >/dev/null; then
+  echo "setup: $PYTHON not found; install Python >= 3.11" >&2; exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+
+# Reinstall only when the project's requirements changed.
+stamp=.venv/.mmn-course-installed
+want=$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing pinned packages into .venv"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -c requirements/constraints.txt -e ".[test,live]"
+  echo "$want" > "$stamp"
+fi
+
+.venv/bin/python scripts/vendor.py
