@@ -1,0 +1,191 @@
+"""Shared fixtures: the built book, served on 127.0.0.1, and a guarded Playwright page.
+
+The book is built once per test session (``jupyter-book build . --all -W
+--keep-going``) by whichever xdist worker runs the ``book`` group; every test
+that needs the built site uses the :func:`site` fixture and so lands in that
+group. Set ``MMN_REUSE_BUILD=1`` to test an existing ``_build/html`` while
+developing (the build test then reads the log of that earlier build).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+BUILD_LOG = ROOT / "_build" / "build.log"
+
+#: The one page error known to be harmless (sphinx-thebe's config script appears twice on each page).
+KNOWN_PAGE_ERRORS = ("Identifier 'THEBE_JS_URL' has already been declared",)
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Keep the built-book tests on one worker and each notebook's cells on one worker."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "site" in fixtures or "book_build" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("book"))
+            item.add_marker(pytest.mark.book)
+        elif item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(f"nb-{item.path.stem}"))
+
+
+@dataclass(frozen=True)
+class BookBuild:
+    """Outcome of one book build: exit code, full log, output folder."""
+
+    returncode: int
+    log: str
+    html: Path
+
+
+@pytest.fixture(scope="session")
+def book_build() -> BookBuild:
+    """Build the whole book once (executing every chapter), with -W so any warning fails it."""
+    if os.environ.get("MMN_REUSE_BUILD") == "1" and (HTML / "index.html").exists() and BUILD_LOG.exists():
+        return BookBuild(0 if "build succeeded" in BUILD_LOG.read_text() else 1, BUILD_LOG.read_text(), HTML)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    proc = subprocess.run(
+        [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    log = proc.stdout + proc.stderr
+    BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
+    BUILD_LOG.write_text(log)
+    return BookBuild(proc.returncode, log, HTML)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@dataclass
+class Site:
+    """The built book served over HTTP on 127.0.0.1."""
+
+    base_url: str
+    root: Path
+
+    def url(self, path: str = "index.html") -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def pages(self) -> list[str]:
+        """Every content page of the book (relative paths), excluding Sphinx's own search/genindex."""
+        skip = {"search.html", "genindex.html", "py-modindex.html"}
+        return sorted(
+            p.relative_to(self.root).as_posix()
+            for p in self.root.rglob("*.html")
+            if p.name not in skip
+            and "_static" not in p.parts
+            and "_sources" not in p.parts
+            and 'http-equiv="Refresh"' not in p.read_text(errors="replace")[:2000]
+        )
+
+
+@pytest.fixture(scope="session")
+def site(book_build: BookBuild):
+    """Serve ``_build/html`` on an ephemeral port of 127.0.0.1."""
+    if book_build.returncode != 0 or not (book_build.html / "index.html").exists():
+        tail = "\n".join(book_build.log.splitlines()[-40:])
+        pytest.fail(f"the book did not build (exit {book_build.returncode}):\n{tail}")
+    handler = functools.partial(_QuietHandler, directory=str(book_build.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site(f"http://127.0.0.1:{server.server_address[1]}", book_build.html)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Debian's chromium is required for browser tests: run `bash scripts/test.sh` (it installs it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """System Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@dataclass
+class PageGuard:
+    """What a page did that it must not: requests leaving 127.0.0.1 and uncaught page errors."""
+
+    external_requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def _is_local(url: str) -> bool:
+    return url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+
+
+def new_guarded_page(browser, *, viewport=None, guard: PageGuard | None = None):
+    """A fresh page in its own context whose external requests are blocked and recorded."""
+    guard = guard or PageGuard()
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+
+    def route(r):
+        if _is_local(r.request.url):
+            r.continue_()
+        else:
+            guard.external_requests.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("pageerror", lambda e: guard.page_errors.append(str(e)))
+    pg.on("console", lambda m: guard.console_errors.append(m.text) if m.type == "error" else None)
+    return context, pg, guard
+
+
+@pytest.fixture
+def page_guard() -> PageGuard:
+    return PageGuard()
+
+
+@pytest.fixture
+def page(browser, site, page_guard):
+    """A Playwright page that fails the test if any request leaves 127.0.0.1 or a page error occurs."""
+    context, pg, guard = new_guarded_page(browser, guard=page_guard)
+    yield pg
+    context.close()
+    assert guard.external_requests == [], f"requests left 127.0.0.1: {guard.external_requests}"
+    unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
+    assert unexpected == [], f"page errors: {unexpected}"
