@@ -22,6 +22,8 @@ from sphinx.application import Sphinx
 def _add_package_assets(app: Sphinx, config) -> None:
     from widgets.assets import STATIC_DIR, js_files, css_files
 
+    if not STATIC_DIR.is_dir():
+        return
     config.html_static_path.append(str(STATIC_DIR))
     for name in css_files():
         app.add_css_file(name)
