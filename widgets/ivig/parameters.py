@@ -1,0 +1,296 @@
+"""Every number of the IVIg model, in one table, with where it comes from.
+
+Three kinds of value live here, and each field says which it is in its
+``source``:
+
+* **published** values (clinical-facts section 6 and the cited papers), used
+  as model inputs or as calibration targets that the tests check;
+* **calibrated** values, fitted so that the model reproduces the published
+  targets (the fit is described next to the value);
+* **illustrative** values: plausible choices for teaching where no published
+  number exists. They are never quoted in the course text as facts.
+
+Read a value's unit and source with :func:`describe`. Model code imports the
+frozen instances at the bottom (``PK``, ``RESPONSE``, ...) and never repeats a
+literal that belongs here.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def sourced(value: Any, unit: str, source: str):
+    """A dataclass field holding ``value`` with its ``unit`` and ``source`` as metadata."""
+    return field(default=value, metadata={"unit": unit, "source": source})
+
+
+# --------------------------------------------------------------------------- pharmacokinetics
+@dataclass(frozen=True)
+class Pharmacokinetics:
+    """Population pharmacokinetic constants of IgG (endogenous and infused alike).
+
+    The model is two compartments (intravascular, extravascular) with
+    endogenous production, IVIg entering the intravascular compartment,
+    SCIg entering through a subcutaneous depot, and FcRn-saturable catabolism
+    from the intravascular compartment (see :mod:`widgets.ivig.pharmacokinetics`).
+    """
+
+    intravascular_l_per_kg: float = sourced(
+        0.04, "L/kg", "illustrative: about the plasma volume of an adult; calibrated together with the next value"
+    )
+    extravascular_ratio: float = sourced(
+        0.4,
+        "1",
+        "calibrated: extravascular / intravascular IgG at distribution equilibrium, fitted so that 2 g/kg over "
+        "5 days gives about 30.5 g/L on day 7 from 8.3 g/L (Mexican GBS cohort, clinical-facts section 6)",
+    )
+    exchange_per_day: float = sourced(
+        0.8,
+        "1/day",
+        "calibrated: sum of the two exchange rate constants, so that 95% of distribution equilibrium is reached "
+        "after ln(20)/0.8 = 3.7 days (equilibrium after ~3-5 days, product label, clinical-facts section 6)",
+    )
+    half_life_days: float = sourced(
+        21.0,
+        "day",
+        "published range: terminal half-life of total IgG 17-40 days depending on source (EU SmPC, "
+        "clinical-facts section 6); 21 days is the textbook three-week value",
+    )
+    half_life_range_days: tuple[float, float] = sourced(
+        (17.0, 40.0), "day", "published: terminal half-life of total IgG 17-40 days (clinical-facts section 6)"
+    )
+    fcrn_max_salvage: float = sourced(
+        0.9,
+        "1",
+        "calibrated: fraction of IgG taken up by endothelial cells that FcRn returns to the blood when FcRn is "
+        "far from saturation",
+    )
+    fcrn_saturation_g_l: float = sourced(
+        11.0,
+        "g/L",
+        "calibrated: IgG concentration around which FcRn salvage saturates (high IgG saturates FcRn, "
+        "clinical-facts section 6); fitted to the GBS trajectories after 2 g/kg (day 7 30.5 g/L, day 30 "
+        "10.9 g/L; rise at 2 weeks 7.8 +/- 5.6 g/L, Kuitwaard 2009). With it, IgG infused in a small dose "
+        "decays with a half-life of about 10 days (baseline-corrected half-life 8.9 +/- 7.3 days)",
+    )
+    fcrn_sharpness: float = sourced(
+        2.0, "1", "illustrative: exponent of the smooth minimum that turns salvage from 'fraction' to 'capacity'"
+    )
+    scig_bioavailability: float = sourced(
+        0.67,
+        "1",
+        "published: SCIg bioavailability 65-69% (clinical-facts section 6; Berger 2013, J Clin Immunol 33:984); "
+        "midpoint",
+    )
+    scig_absorption_per_day: float = sourced(
+        0.35,
+        "1/day",
+        "illustrative: first-order absorption from the subcutaneous depot (absorption half-time about 2 days)",
+    )
+    step_days: float = sourced(0.5, "day", "numerical: fixed step of the exact-exponential integrator")
+
+
+# --------------------------------------------------------------------------- response
+@dataclass(frozen=True)
+class Response:
+    """How IgG above the patient's own baseline turns into strength."""
+
+    effect_delay_per_day: float = sourced(
+        0.1,
+        "1/day",
+        "calibrated: rate constant of the effect compartment, so that strength peaks about two weeks after "
+        "the start of induction (improvement in 3-10 days, peak ~2 weeks, seed 001; clinical-facts section 6)",
+    )
+    hill: float = sourced(2.0, "1", "illustrative: steepness of the concentration-effect curve")
+    response_threshold_g_l: float = sourced(
+        5.0,
+        "g/L",
+        "calibrated: effect-site IgG excess giving half the achievable benefit in the typical patient, so that "
+        "one induction course wears off within 12 weeks (van den Berg 1998) and 1 g/kg every 4 weeks shows a "
+        "short wear-off before the next infusion (seed 004)",
+    )
+    max_relief: tuple[tuple[str, float], ...] = sourced(
+        (("good", 0.9), ("partial", 0.5), ("non-responder", 0.0)),
+        "1",
+        "illustrative: largest fraction of the conduction block that IgG can relieve, per responder type",
+    )
+    conduction_block: float = sourced(
+        0.42,
+        "1",
+        "calibrated: share of motor units blocked when untreated in the typical patient, so that stopping "
+        "maintenance costs about a third of grip strength (-31.38% vs +3.75%, Hahn 2013)",
+    )
+    axon_loss_per_year: float = sourced(
+        0.03,
+        "1/year",
+        "illustrative: fraction of motor axons lost per year without treatment (slow axon loss continues, "
+        "Eur J Neurol 2024, clinical-facts section 6; no published rate)",
+    )
+    axon_protection: float = sourced(
+        0.6,
+        "1",
+        "illustrative: axon loss is slowed by this fraction of the relieved block (IVIg slows, does not stop "
+        "axon loss; earlier treatment, less axon loss: clinical-facts section 6)",
+    )
+    wear_off_fraction: float = sourced(
+        0.5,
+        "1",
+        "teaching definition: a day is 'worn off' once the IgG effect falls below half of what this patient "
+        "can achieve, after it had been above",
+    )
+
+
+# --------------------------------------------------------------------------- typical patient
+@dataclass(frozen=True)
+class TypicalPatient:
+    """The default patient of the course: a man in his forties with typical MMN."""
+
+    weight_kg: float = sourced(70.0, "kg", "illustrative: reference adult")
+    baseline_igg_g_l: float = sourced(
+        8.3, "g/L", "published: mean baseline IgG of the GBS cohort given 2 g/kg (clinical-facts section 6)"
+    )
+    disease_years: float = sourced(
+        5.5, "year", "published: mean diagnostic delay 5.5 +/- 8.4 years (Loscher 2018)"
+    )
+    normal_grip_kg: float = sourced(
+        51.0,
+        "kg",
+        "published: peak median grip strength of men, 51 kg (Dodds 2014, PLoS One 9:e113637); MMN affects men "
+        "2.7 times as often as women (Yeh 2020)",
+    )
+    responder: str = sourced("good", "-", "typical: most patients respond (78% in the Cochrane review)")
+
+
+# --------------------------------------------------------------------------- virtual cohort
+@dataclass(frozen=True)
+class CohortSpread:
+    """Distributions of the virtual cohort (:func:`widgets.ivig.patients.cohort`)."""
+
+    responder_share: tuple[tuple[str, float], ...] = sourced(
+        (("good", 0.52), ("partial", 0.26), ("non-responder", 0.22)),
+        "1",
+        "published total: strength improved in 78% on IVIg (Cochrane, van Schaik 2005); the 2:1 split of "
+        "responders into good and partial is illustrative",
+    )
+    male_share: float = sourced(2.7 / 3.7, "1", "published: male:female 2.7:1 (Yeh 2020)")
+    normal_grip_kg: tuple[tuple[str, float], ...] = sourced(
+        (("male", 51.0), ("female", 31.0)),
+        "kg",
+        "published: peak median grip 51 kg in men, 31 kg in women (Dodds 2014)",
+    )
+    normal_grip_log_sd: float = sourced(0.15, "1", "illustrative: spread of normal grip between people")
+    weight_median_kg: float = sourced(75.0, "kg", "illustrative: adult body weight")
+    weight_log_sd: float = sourced(0.18, "1", "illustrative")
+    baseline_igg_range_g_l: tuple[float, float] = sourced(
+        (6.0, 17.0),
+        "g/L",
+        "published: endogenous serum IgG about 6-17 g/L (clinical-facts section 6), taken as a 95% range",
+    )
+    threshold_log_sd: float = sourced(0.6, "1", "illustrative: spread of the response threshold")
+    block_range: tuple[float, float] = sourced(
+        (0.25, 0.55), "1", "illustrative: untreated strength 45-75% of normal, around the calibrated typical value"
+    )
+    disease_years_mean_sd: tuple[float, float] = sourced(
+        (5.5, 8.4), "year", "published: diagnostic delay 5.5 +/- 8.4 years (Loscher 2018), as a log-normal"
+    )
+    half_life_log_sd: float = sourced(
+        0.2, "1", "illustrative: spread of the IgG half-life, kept within the published 17-40 days"
+    )
+
+
+# --------------------------------------------------------------------------- allowed inputs
+@dataclass(frozen=True)
+class Limits:
+    """Ranges accepted by the public functions (outside them a ``ValueError`` names the parameter)."""
+
+    weight_kg: tuple[float, float] = sourced((35.0, 200.0), "kg", "adult body weights")
+    baseline_igg_g_l: tuple[float, float] = sourced((3.0, 25.0), "g/L", "hypo- to hypergammaglobulinaemia")
+    response_threshold_g_l: tuple[float, float] = sourced((0.2, 50.0), "g/L", "model range")
+    conduction_block: tuple[float, float] = sourced((0.0, 0.9), "1", "share of motor units blocked")
+    disease_years: tuple[float, float] = sourced((0.0, 50.0), "year", "adult disease durations")
+    normal_grip_kg: tuple[float, float] = sourced((10.0, 80.0), "kg", "adult grip strength")
+    half_life_days: tuple[float, float] = sourced((10.0, 60.0), "day", "around the published 17-40 days")
+    fcrn_saturation_g_l: tuple[float, float] = sourced((1.0, 30.0), "g/L", "model range")
+    induction_g_per_kg: tuple[float, float] = sourced((0.2, 2.0), "g/kg", "guideline induction is 2 g/kg")
+    induction_days: tuple[int, int] = sourced((2, 5), "day", "guideline: 2 g/kg over 2-5 days (EFNS/PNS 2010)")
+    infusion_g_per_kg: tuple[float, float] = sourced(
+        (0.1, 2.0),
+        "g/kg",
+        "maintenance doses up to 2 g/kg (EFNS/PNS 2010: 1 g/kg every 2-4 weeks or 2 g/kg every 1-2 months)",
+    )
+    daily_g_per_kg: float = sourced(
+        1.0, "g/kg/day", "2 g/kg over at least 2 days (EFNS/PNS 2010) means at most 1 g/kg on one day"
+    )
+    every_weeks: tuple[float, float] = sourced((1.0, 12.0), "week", "guideline intervals 2-8 weeks, widened")
+    scig_weekly_g_per_kg: tuple[float, float] = sourced((0.02, 1.0), "g/kg/week", "model range")
+    simulate_weeks: tuple[float, float] = sourced((1.0, 520.0), "week", "up to ten years")
+    cohort_n: tuple[int, int] = sourced((1, 100_000), "patients", "model range")
+
+
+# --------------------------------------------------------------------------- published targets
+@dataclass(frozen=True)
+class Published:
+    """Published observations the model is calibrated against (the tests check them)."""
+
+    igg_before_g_l: float = sourced(8.3, "g/L", "Mexican GBS cohort n = 42, before 2 g/kg (clinical-facts section 6)")
+    igg_day7_g_l: float = sourced(30.5, "g/L", "Mexican GBS cohort, day 7 after 2 g/kg")
+    igg_day30_g_l: float = sourced(10.9, "g/L", "Mexican GBS cohort, day 30 after 2 g/kg")
+    rise_2_weeks_g_l: tuple[float, float] = sourced(
+        (7.8, 5.6), "g/L", "rise of IgG two weeks after 2 g/kg, mean +/- SD (Kuitwaard 2009)"
+    )
+    grip_change_placebo: float = sourced(
+        -0.3138, "1", "grip of the more affected hand, 12 weeks on placebo (Hahn 2013)"
+    )
+    grip_change_ivig: float = sourced(0.0375, "1", "grip of the more affected hand, 12 weeks on IVIg (Hahn 2013)")
+    pkpd_monthly_g_per_kg: float = sourced(
+        1.6, "g/kg/month", "PK-PD model of Hahn 2013: >=1.6 g/kg/month gives >=4 kg grip gain in >=70%"
+    )
+    pkpd_grip_gain_kg: float = sourced(4.0, "kg", "grip gain in the PK-PD model of Hahn 2013 (see above)")
+    pkpd_share: float = sourced(0.70, "1", "share of patients with that gain, PK-PD model of Hahn 2013")
+    responders: float = sourced(0.78, "1", "strength improved in 78% on IVIg vs 4% on placebo (van Schaik 2005)")
+    single_course_weeks: float = sourced(
+        12.0, "week", "one course helps for no longer than 12 weeks (van den Berg 1998)"
+    )
+    peak_weeks: float = sourced(2.0, "week", "strength peaks about 2 weeks after IVIg (seed 001)")
+    scig_bioavailability: tuple[float, float] = sourced(
+        (0.65, 0.69), "1", "SCIg bioavailability (clinical-facts section 6; Berger 2013)"
+    )
+    scig_dose_ratio: tuple[float, float] = sourced(
+        (1.37, 1.53),
+        "1",
+        "SCIg:IVIg dose ratio needed for the same IgG exposure (US licensing studies; clinical-facts section 6)",
+    )
+
+
+PK = Pharmacokinetics()
+RESPONSE = Response()
+TYPICAL = TypicalPatient()
+COHORT = CohortSpread()
+LIMITS = Limits()
+PUBLISHED = Published()
+
+RESPONDER_TYPES: tuple[str, ...] = tuple(name for name, _ in RESPONSE.max_relief)
+
+
+def describe(table: Any) -> list[tuple[str, Any, str, str]]:
+    """``(name, value, unit, source)`` of every field of a parameter table."""
+    return [(f.name, getattr(table, f.name), f.metadata["unit"], f.metadata["source"]) for f in fields(table)]
+
+
+def check_range(name: str, value: Any, bounds: tuple[float, float], unit: str = "") -> float:
+    """``value`` as a float if it is a finite number within ``bounds`` (inclusive), else ``ValueError``.
+
+    The message names the parameter and the allowed range, e.g.
+    ``weight_kg must be between 35 and 200 kg, got 12``.
+    """
+    lo, hi = bounds
+    allowed = f"between {lo:g} and {hi:g}{' ' + unit if unit else ''}"
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueError(f"{name} must be a number {allowed}, got {value!r}")
+    if not math.isfinite(value) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return float(value)

@@ -1,0 +1,179 @@
+"""Treatment regimens: induction, IVIg maintenance, SCIg, none, and switches between them.
+
+Every constructor returns a :class:`Regimen`; regimens chain in time with
+:meth:`Regimen.then`::
+
+    induction().then(maintenance(1.0, 4), weeks=4)                  # maintenance from week 4
+    maintenance(1.0, 4).then(no_treatment(), weeks=24)              # stop at week 24 (placebo)
+
+Doses are in grams per kg of body weight; a course given over several days
+is split evenly over its infusion days.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from widgets.ivig.parameters import LIMITS, check_range
+
+Route = Literal["iv", "sc"]
+
+
+@dataclass(frozen=True)
+class Dose:
+    """Immunoglobulin given on one day: ``g_per_kg`` by ``route`` (``"iv"`` or ``"sc"``)."""
+
+    day: int
+    g_per_kg: float
+    route: Route
+
+
+@dataclass(frozen=True)
+class Induction:
+    """``total_g_per_kg`` IVIg split over ``days`` consecutive days, given once."""
+
+    total_g_per_kg: float
+    days: int
+
+    def doses(self, start: int, end: int) -> Iterator[Dose]:
+        for d in range(start, min(start + self.days, end)):
+            yield Dose(d, self.total_g_per_kg / self.days, "iv")
+
+    @property
+    def label(self) -> str:
+        return f"induction {self.total_g_per_kg:g} g/kg over {self.days} days"
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    """``dose_g_per_kg`` IVIg every ``every_days`` days, each course over ``infusion_days`` days."""
+
+    dose_g_per_kg: float
+    every_days: int
+    infusion_days: int
+
+    def doses(self, start: int, end: int) -> Iterator[Dose]:
+        for first in range(start, end, self.every_days):
+            for d in range(first, min(first + self.infusion_days, end)):
+                yield Dose(d, self.dose_g_per_kg / self.infusion_days, "iv")
+
+    @property
+    def label(self) -> str:
+        return f"IVIg {self.dose_g_per_kg:g} g/kg every {self.every_days / 7:g} weeks"
+
+
+@dataclass(frozen=True)
+class Subcutaneous:
+    """``weekly_g_per_kg`` SCIg once a week."""
+
+    weekly_g_per_kg: float
+
+    def doses(self, start: int, end: int) -> Iterator[Dose]:
+        for d in range(start, end, 7):
+            yield Dose(d, self.weekly_g_per_kg, "sc")
+
+    @property
+    def label(self) -> str:
+        return f"SCIg {self.weekly_g_per_kg:g} g/kg weekly"
+
+
+@dataclass(frozen=True)
+class Untreated:
+    """No immunoglobulin (or placebo)."""
+
+    def doses(self, start: int, end: int) -> Iterator[Dose]:
+        return iter(())
+
+    @property
+    def label(self) -> str:
+        return "no treatment"
+
+
+Phase = Induction | Maintenance | Subcutaneous | Untreated
+
+
+@dataclass(frozen=True)
+class Regimen:
+    """A sequence of phases, each ``(start_day, phase)``; a phase runs until the next one starts."""
+
+    phases: tuple[tuple[int, Phase], ...]
+
+    def then(self, other: Regimen, *, weeks: float) -> Regimen:
+        """This regimen for ``weeks`` weeks (counted from its start), then ``other``."""
+        if not isinstance(other, Regimen):
+            raise ValueError(f"other must be a Regimen (from induction(), maintenance(), ...), got {other!r}")
+        last_start = self.phases[-1][0]
+        latest = LIMITS.simulate_weeks[1]
+        valid = not isinstance(weeks, bool) and isinstance(weeks, numbers.Real) and math.isfinite(weeks)
+        if not valid or not last_start < round(7 * weeks) <= 7 * latest:
+            raise ValueError(
+                f"weeks must be after week {last_start / 7:g} (when the last phase starts) and at most {latest:g}, "
+                f"got {weeks!r}"
+            )
+        switch = round(7 * weeks)
+        return Regimen(self.phases + tuple((switch + start, phase) for start, phase in other.phases))
+
+    def doses(self, n_days: int) -> tuple[Dose, ...]:
+        """Every dose given on days ``0 … n_days − 1``, in order."""
+        bounds = [start for start, _ in self.phases[1:]] + [n_days]
+        out: list[Dose] = []
+        for (start, phase), end in zip(self.phases, bounds, strict=True):
+            out.extend(phase.doses(start, min(end, n_days)))
+        return tuple(out)
+
+    @property
+    def label(self) -> str:
+        """Readable description, e.g. ``induction 2 g/kg over 5 days, then from week 4 IVIg 1 g/kg every 4 weeks``."""
+        parts = [self.phases[0][1].label]
+        parts += [f"from week {start / 7:g} {phase.label}" for start, phase in self.phases[1:]]
+        return ", then ".join(parts)
+
+
+def induction(total_g_per_kg: float = 2.0, days: int = 5) -> Regimen:
+    """Induction course: ``total_g_per_kg`` (guideline 2 g/kg) IVIg over ``days`` (2–5) days."""
+    total = check_range("total_g_per_kg", total_g_per_kg, LIMITS.induction_g_per_kg, "g/kg")
+    _check_whole("days", days, LIMITS.induction_days, "days")
+    if total / days > LIMITS.daily_g_per_kg:
+        raise ValueError(
+            f"days must be at least {math.ceil(total / LIMITS.daily_g_per_kg)} for {total:g} g/kg "
+            f"(at most {LIMITS.daily_g_per_kg:g} g/kg a day), got {days!r}"
+        )
+    return Regimen(((0, Induction(total, int(days))),))
+
+
+def maintenance(dose_g_per_kg: float, every_weeks: float, *, infusion_days: int | None = None) -> Regimen:
+    """IVIg maintenance: ``dose_g_per_kg`` every ``every_weeks`` weeks, first dose at the start.
+
+    Each course is split over ``infusion_days`` days; by default as few days as
+    keep the daily dose at or below 1 g/kg.
+    """
+    dose = check_range("dose_g_per_kg", dose_g_per_kg, LIMITS.infusion_g_per_kg, "g/kg")
+    every = check_range("every_weeks", every_weeks, LIMITS.every_weeks, "weeks")
+    every_days = round(7 * every)
+    needed = math.ceil(dose / LIMITS.daily_g_per_kg - 1e-9)
+    if infusion_days is None:
+        infusion_days = needed
+    _check_whole("infusion_days", infusion_days, (needed, min(LIMITS.induction_days[1], every_days - 1)), "days")
+    return Regimen(((0, Maintenance(dose, every_days, int(infusion_days))),))
+
+
+def scig(weekly_g_per_kg: float) -> Regimen:
+    """Subcutaneous immunoglobulin, ``weekly_g_per_kg`` once a week."""
+    weekly = check_range("weekly_g_per_kg", weekly_g_per_kg, LIMITS.scig_weekly_g_per_kg, "g/kg")
+    return Regimen(((0, Subcutaneous(weekly)),))
+
+
+def no_treatment() -> Regimen:
+    """No immunoglobulin (the placebo arm)."""
+    return Regimen(((0, Untreated()),))
+
+
+def _check_whole(name: str, value, bounds: tuple[int, int], unit: str) -> int:
+    lo, hi = bounds
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ValueError(f"{name} must be a whole number between {lo} and {hi} {unit}, got {value!r}")
+    return value

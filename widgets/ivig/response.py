@@ -1,0 +1,82 @@
+"""From serum IgG to strength: effect delay, block relief, slow axon loss.
+
+The model in four array-in/array-out steps (time step ``dt`` in days):
+
+1. :func:`effect_site` — the IgG *excess* over the patient's own baseline
+   drives an effect compartment with first-order delay, so strength improves
+   within days, peaks about two weeks after induction and wears off over weeks.
+2. :func:`block_relief` — the fraction of the conduction block relieved,
+   ``max_relief · Ce^h / (threshold^h + Ce^h)``; ``max_relief`` depends on the
+   responder type (0 for non-responders), ``threshold`` is the patient's
+   response threshold in g/L.
+3. :func:`axon_fraction` — motor axons are lost slowly while the disease is
+   active; relieving the block slows the loss but does not stop it.
+4. :func:`strength_pct` — strength in % of the patient's normal: surviving
+   axons × share of them not blocked.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.signal import lfilter
+
+from widgets.ivig.parameters import RESPONSE, Response
+
+DAYS_PER_YEAR = 365.25
+
+
+def effect_site(
+    excess_g_l: np.ndarray, dt_days: float, *, rate_per_day: float = RESPONSE.effect_delay_per_day
+) -> np.ndarray:
+    """Effect-site IgG excess (g/L) following ``excess_g_l`` (g/L, one value per step) with first-order delay.
+
+    ``Ce[i] = q·Ce[i−1] + (1 − q)·excess[i]`` with ``q = exp(−rate·dt)``, starting from 0.
+    """
+    q = math.exp(-rate_per_day * dt_days)
+    return lfilter([1.0 - q], [1.0, -q], np.maximum(np.asarray(excess_g_l, dtype=float), 0.0))
+
+
+def block_relief(
+    ce_g_l: np.ndarray, *, threshold_g_l: float, max_relief: float, hill: float = RESPONSE.hill
+) -> np.ndarray:
+    """Fraction (0–``max_relief``) of the conduction block relieved at effect-site excess ``ce_g_l`` (g/L)."""
+    r = (np.asarray(ce_g_l, dtype=float) / threshold_g_l) ** hill
+    return max_relief * r / (1.0 + r)
+
+
+def axon_fraction(
+    relief: np.ndarray,
+    dt_days: float,
+    *,
+    disease_years: float,
+    response: Response = RESPONSE,
+) -> np.ndarray:
+    """Surviving share of motor axons (0–1) over time.
+
+    Before the simulation starts the disease has been untreated for
+    ``disease_years``; afterwards axons are lost at
+    ``axon_loss_per_year · (1 − axon_protection · relief)``.
+    """
+    rate = response.axon_loss_per_year / DAYS_PER_YEAR * (1.0 - response.axon_protection * np.asarray(relief))
+    lost = np.concatenate(([0.0], np.cumsum(rate[1:] * dt_days)))
+    return np.exp(-response.axon_loss_per_year * disease_years - lost)
+
+
+def strength_pct(axons: np.ndarray, relief: np.ndarray, *, conduction_block: float) -> np.ndarray:
+    """Strength (% of the patient's normal) = 100 · axons · (1 − block · (1 − relief))."""
+    return 100.0 * np.asarray(axons) * (1.0 - conduction_block * (1.0 - np.asarray(relief)))
+
+
+def worn_off(relief: np.ndarray, max_relief: float, *, fraction: float = RESPONSE.wear_off_fraction) -> np.ndarray:
+    """True where the effect has fallen below ``fraction`` of the achievable relief after having been above it.
+
+    Days before the first response do not count (nothing has worn off yet);
+    a non-responder (``max_relief == 0``) never wears off.
+    """
+    relief = np.asarray(relief)
+    if max_relief <= 0.0:
+        return np.zeros(relief.shape, dtype=bool)
+    above = relief >= fraction * max_relief
+    return ~above & (np.cumsum(above) > 0)

@@ -1,0 +1,280 @@
+"""Figures of the IVIg model that need no kernel: one course, and the kernel-free explorer.
+
+Both share the layout and the traces with the live view (:mod:`widgets.ivig.views`):
+
+* row 1: serum IgG (g/L) with the infusions marked on the time axis;
+* row 2: strength (% of the patient's normal; the tick labels also give grip
+  in kg), the untreated course for comparison, and the worn-off days shaded.
+
+:func:`kernel_free_figure` precomputes every combination of a regimen menu
+(plotly ``updatemenus``) and a monthly-dose slider (plotly ``sliders``) from
+the same model, so the book page works with pure JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from widgets import palette
+from widgets.ivig.course import Course, simulate
+from widgets.ivig.patients import Patient
+from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment, scig
+
+#: Order of the traces one course contributes (the live view relies on it).
+TRACES = ("igg", "infusions", "strength", "worn_off", "untreated")
+
+#: Monthly doses (g/kg per 4 weeks) offered by the kernel-free slider.
+MONTHLY_DOSES: tuple[float, ...] = (0.4, 0.8, 1.0, 1.2, 1.6, 2.0)
+#: Slider position shown first: 1 g/kg every 4 weeks, within the guideline range.
+START_MONTHLY_DOSE = 1.0
+
+#: Week at which maintenance follows induction in the kernel-free regimens.
+MAINTENANCE_FROM_WEEK = 4
+#: Week at which the "stopped" regimen switches to placebo.
+STOP_WEEK = 24
+
+#: Kernel-free regimens: menu label -> regimen for a monthly dose (g/kg per 4 weeks).
+KERNEL_FREE_REGIMENS: dict[str, Callable[[float], Regimen]] = {
+    "IVIg every 4 weeks": lambda m: induction().then(maintenance(m, 4), weeks=MAINTENANCE_FROM_WEEK),
+    "IVIg every 2 weeks": lambda m: induction().then(maintenance(m / 2, 2), weeks=MAINTENANCE_FROM_WEEK),
+    "SCIg weekly (same grams)": lambda m: induction().then(scig(m / 4), weeks=MAINTENANCE_FROM_WEEK),
+    "Induction only": lambda m: induction(),
+    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": lambda m: induction()
+    .then(maintenance(m, 4), weeks=MAINTENANCE_FROM_WEEK)
+    .then(no_treatment(), weeks=STOP_WEEK),
+}
+
+ALT = (
+    "Two stacked charts over time for one virtual patient with MMN: serum IgG in grams per litre (top) and strength "
+    "in percent of the patient's normal, with grip in kilograms (bottom). IgG jumps with each infusion and falls "
+    "back over the following weeks; strength rises within days, peaks about two weeks after a course and, when "
+    "the next infusion comes late, falls back towards the untreated level (shaded wear-off days). Without "
+    "maintenance the benefit of one induction course is gone by about 12 weeks. A menu switches between "
+    "regimens and a slider sets the monthly dose; the legend gives the grams used per year."
+)
+
+
+def _round(values: np.ndarray, decimals: int) -> list[float]:
+    return np.round(np.asarray(values, dtype=float), decimals).tolist()
+
+
+def series(course: Course, *, stride: int = 1) -> dict[str, dict]:
+    """The data of the five traces (see :data:`TRACES`) for ``course``, every ``stride`` days, rounded."""
+    s = slice(None, None, stride)
+    weeks = _round(course.days[s] / 7.0, 3)
+    kind = np.where(course.infusion_route == "sc", "SCIg", "IVIg")
+    doses = zip(course.infusion_days, course.infusion_g, kind, strict=True)
+    return {
+        "igg": dict(x=weeks, y=_round(course.igg_g_l[s], 2)),
+        "infusions": dict(
+            x=_round(course.infusion_days / 7.0, 3),
+            y=[0.0] * len(course.infusion_days),
+            text=[f"day {d}: {g:.0f} g {k}" for d, g, k in doses],
+            name=f"Infusions: about {course.grams_per_year:,.0f} g per year",
+        ),
+        "strength": dict(x=weeks, y=_round(course.strength_pct[s], 2)),
+        "worn_off": dict(x=weeks, y=_round(np.where(course.worn_off[s], 100.0, 0.0), 0)),
+        "untreated": dict(x=weeks, y=_round(course.untreated_strength_pct[s], 2)),
+    }
+
+
+def course_traces(
+    course: Course, *, stride: int = 1, line_width: float = 2.5, visible: bool = True
+) -> list[go.Scatter]:
+    """The five traces of one course, in the order of :data:`TRACES`, on the axes of :func:`base_figure`."""
+    d = series(course, stride=stride)
+    igg_style, strength_style, untreated_style = palette.style(0), palette.style(1), palette.style(2)
+    return [
+        go.Scatter(
+            **d["igg"],
+            name="Serum IgG (g/L)",
+            mode="lines",
+            line=dict(color=igg_style.color, dash=igg_style.dash, width=line_width),
+            hovertemplate="week %{x:.1f}: IgG %{y:.1f} g/L<extra></extra>",
+            xaxis="x",
+            yaxis="y",
+            visible=visible,
+        ),
+        go.Scatter(
+            **d["infusions"],
+            mode="markers",
+            marker=dict(symbol="triangle-up", size=4 * line_width + 2, color=palette.HIGHLIGHT.color),
+            hovertemplate="%{text}<extra></extra>",
+            xaxis="x",
+            yaxis="y",
+            cliponaxis=False,
+            visible=visible,
+        ),
+        go.Scatter(
+            **d["strength"],
+            name="Strength on this regimen",
+            mode="lines",
+            line=dict(color=strength_style.color, dash="solid", width=line_width),
+            hovertemplate="week %{x:.1f}: strength %{y:.0f}% of normal<extra></extra>",
+            xaxis="x2",
+            yaxis="y2",
+            visible=visible,
+        ),
+        go.Scatter(
+            **d["worn_off"],
+            name="Worn off (below half the achievable effect)",
+            mode="lines",
+            line=dict(width=0, shape="hv", color=palette.SHADE),
+            fill="tozeroy",
+            fillcolor=palette.SHADE,
+            hoverinfo="skip",
+            xaxis="x2",
+            yaxis="y2",
+            visible=visible,
+        ),
+        go.Scatter(
+            **d["untreated"],
+            name="Strength without treatment",
+            mode="lines",
+            line=dict(color=untreated_style.color, dash=untreated_style.dash, width=line_width * 0.8),
+            hovertemplate="week %{x:.1f}: untreated %{y:.0f}% of normal<extra></extra>",
+            xaxis="x2",
+            yaxis="y2",
+            visible=visible,
+        ),
+    ]
+
+
+STRENGTH_TICKS = (0, 20, 40, 60, 80, 100)
+
+
+def grip_ticktext(patient: Patient) -> list[str]:
+    """Tick labels of the strength axis: percent of normal and the patient's grip in kg."""
+    return [f"{t}% · {t / 100 * patient.normal_grip_kg:.0f} kg" for t in STRENGTH_TICKS]
+
+
+def course_title(course: Course) -> str:
+    """Figure title: the regimen (one line per phase) and the grams it uses."""
+    label = course.regimen.label.replace(", then ", ",<br>then ")
+    return f"{label[0].upper()}{label[1:]}<br><sup>about {course.grams:,.0f} g in {course.weeks:g} weeks</sup>"
+
+
+def stride_for(weeks: float) -> int:
+    """Days between plotted points: daily up to two years, every 2 days beyond."""
+    return 1 if weeks <= 104 else 2
+
+
+def base_figure(patient: Patient, *, weeks: float, presenter: bool = False, title: str = "") -> go.Figure:
+    """Empty two-row figure with axis titles (units) and grip-in-kg tick labels for ``patient``."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.09, row_heights=[0.45, 0.55])
+    font = 22 if presenter else 14
+    height = 760 if presenter else 620
+    fig.update_layout(
+        # plotly anchors a multi-line title by its first line: leave that line room above it
+        title=dict(text=title, yref="container", y=1 - (10 + 1.2 * font) / height, yanchor="top"),
+        height=height,
+        font=dict(size=font),
+        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
+        margin=dict(t=30 + round(1.6 * font) * (title.count("<br>") + 1), b=120),
+        hovermode="closest",
+    )
+    fig.update_yaxes(title_text="Serum IgG (g/L)", rangemode="tozero", gridcolor=palette.GRID, row=1, col=1)
+    fig.update_yaxes(
+        title_text="Strength, % of normal (grip, kg)",
+        range=[0, 105],
+        tickvals=list(STRENGTH_TICKS),
+        ticktext=grip_ticktext(patient),
+        gridcolor=palette.GRID,
+        row=2,
+        col=1,
+    )
+    fig.update_xaxes(range=[0, weeks], gridcolor=palette.GRID)
+    fig.update_xaxes(title_text="Time since the first infusion (weeks)", row=2, col=1)
+    return fig
+
+
+def course_figure(course: Course, *, presenter: bool = False) -> go.Figure:
+    """Static figure of one simulated course: IgG, infusions, strength, untreated strength, wear-off."""
+    fig = base_figure(course.patient, weeks=course.weeks, presenter=presenter, title=course_title(course))
+    for trace in course_traces(course, stride=stride_for(course.weeks), line_width=5 if presenter else 2.5):
+        fig.add_trace(trace)
+    return fig
+
+
+def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52, stride: int = 2) -> go.Figure:
+    """Regimen menu × monthly-dose slider, every combination precomputed (pure-JS controls, no kernel).
+
+    The menu shows one regimen's traces at a time; each slider step replaces
+    the data of every regimen's traces with those of its monthly dose, and the
+    title. Data are sampled every ``stride`` days and rounded.
+    """
+    patient = Patient() if patient is None else patient
+    names = list(KERNEL_FREE_REGIMENS)
+    courses = {
+        m: [simulate(make(m), patient, weeks=weeks) for make in KERNEL_FREE_REGIMENS.values()] for m in MONTHLY_DOSES
+    }
+    start = START_MONTHLY_DOSE
+
+    fig = base_figure(patient, weeks=weeks, title=_dose_title(start, patient))
+    for i, course in enumerate(courses[start]):
+        for trace in course_traces(course, stride=stride, visible=(i == 0)):
+            fig.add_trace(trace)
+    fixed_names = [trace.name for trace in fig.data]
+
+    n = len(TRACES)
+    buttons = [
+        dict(label=name, method="restyle", args=[{"visible": [j // n == i for j in range(n * len(names))]}])
+        for i, name in enumerate(names)
+    ]
+    steps = []
+    for m in MONTHLY_DOSES:
+        data = [(key, series(course, stride=stride)) for course in courses[m] for key in TRACES]
+        steps.append(
+            dict(
+                label=f"{m:g}",
+                method="update",
+                args=[
+                    {
+                        "y": [d[key]["y"] for key, d in data],
+                        "name": [d[key].get("name", fixed) for (key, d), fixed in zip(data, fixed_names, strict=True)],
+                    },
+                    {"title.text": _dose_title(m, patient)},
+                ],
+            )
+        )
+    fig.update_layout(
+        updatemenus=[
+            dict(
+                type="dropdown",
+                buttons=buttons,
+                active=0,
+                showactive=True,
+                x=0,
+                xanchor="left",
+                y=1.03,
+                yanchor="bottom",
+            )
+        ],
+        sliders=[
+            dict(
+                active=MONTHLY_DOSES.index(start),
+                steps=steps,
+                currentvalue=dict(prefix="Monthly dose (g/kg per 4 weeks): "),
+                x=0,
+                len=1.0,
+                y=-0.30,
+                yanchor="top",
+                pad=dict(t=10, b=10),
+            )
+        ],
+        height=780,
+        margin=dict(t=150, b=250),
+    )
+    return fig
+
+
+def _dose_title(monthly_g_per_kg: float, patient: Patient) -> str:
+    grams = monthly_g_per_kg * patient.weight_kg
+    return (
+        f"Maintenance {monthly_g_per_kg:g} g/kg per 4 weeks ({grams:.0f} g for {patient.weight_kg:g} kg)"
+        "<br><sup>every regimen starts with induction, 2 g/kg over 5 days</sup>"
+    )

@@ -1,0 +1,224 @@
+"""The live IVIg explorer (ipywidgets + plotly FigureWidget) and the one-cell :func:`explorer`.
+
+In JupyterLab or Voila, :class:`LiveExplorer` re-runs the model whenever a
+control moves and replaces the figure's data in place inside
+``FigureWidget.batch_update()`` (one redraw, no flicker). In the book,
+:func:`explorer` shows the kernel-free figure of :mod:`widgets.ivig.static`
+instead (see :class:`widgets.display.Explorable`).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+import plotly.graph_objects as go
+
+from widgets.display import Explorable
+from widgets.ivig import static
+from widgets.ivig.course import Course, simulate
+from widgets.ivig.parameters import LIMITS, PK, PUBLISHED, RESPONDER_TYPES
+from widgets.ivig.patients import Patient
+from widgets.ivig.regimens import Regimen, induction, maintenance, scig
+
+
+class LiveExplorer:
+    """Controls + FigureWidget + summary for one virtual patient.
+
+    Attributes
+    ----------
+    controls
+        The ipywidgets by name: ``route``, ``dose``, ``interval``, ``years``
+        and, unless ``presenter``, ``induction``, ``weight``, ``responder``,
+        ``half_life``, ``saturation``.
+    figure
+        The :class:`plotly.graph_objects.FigureWidget` (traces in the order of
+        :data:`widgets.ivig.static.TRACES`).
+    summary
+        HTML widget with grams per year and the wear-off per cycle.
+    widget
+        The whole view, ready to display.
+    course
+        The most recent simulated :class:`~widgets.ivig.course.Course`.
+    """
+
+    def __init__(self, patient: Patient | None = None, *, presenter: bool = False):
+        self.patient = Patient() if patient is None else patient
+        self.presenter = presenter
+        style = {"description_width": "initial"}
+        layout = w.Layout(width="420px" if presenter else "360px")
+        c: dict[str, w.ValueWidget] = {
+            "route": w.ToggleButtons(options=["IVIg", "SCIg"], value="IVIg", description="Route", style=style),
+            "dose": w.FloatSlider(
+                value=1.0,
+                min=LIMITS.infusion_g_per_kg[0],
+                max=LIMITS.infusion_g_per_kg[1],
+                step=0.1,
+                description="Dose per infusion (g/kg)",
+                style=style,
+                layout=layout,
+                continuous_update=False,
+            ),
+            "interval": w.IntSlider(
+                value=4,
+                min=int(LIMITS.every_weeks[0]),
+                max=8,
+                description="Every (weeks)",
+                style=style,
+                layout=layout,
+                continuous_update=False,
+            ),
+            "years": w.IntSlider(
+                value=1, min=1, max=5, description="Years shown", style=style, layout=layout, continuous_update=False
+            ),
+        }
+        if not presenter:
+            c["induction"] = w.Checkbox(
+                value=True, description="Start with induction (2 g/kg over 5 days)", style=style
+            )
+            c["weight"] = w.FloatSlider(
+                value=self.patient.weight_kg,
+                min=40,
+                max=150,
+                step=1,
+                description="Weight (kg)",
+                style=style,
+                layout=layout,
+                continuous_update=False,
+            )
+            c["responder"] = w.Dropdown(
+                options=list(RESPONDER_TYPES), value=self.patient.responder, description="Responder", style=style
+            )
+            c["half_life"] = w.FloatSlider(
+                value=self.patient.half_life_days,
+                min=PK.half_life_range_days[0] - 5,
+                max=PK.half_life_range_days[1] + 5,
+                step=1,
+                description="IgG half-life at baseline (days)",
+                style=style,
+                layout=layout,
+                continuous_update=False,
+            )
+            c["saturation"] = w.FloatSlider(
+                value=self.patient.fcrn_saturation_g_l,
+                min=2,
+                max=20,
+                step=0.5,
+                description="FcRn saturated above (g/L)",
+                style=style,
+                layout=layout,
+                continuous_update=False,
+            )
+        self.controls = c
+        self.summary = w.HTML()
+        self._quiet = False
+        self.course = self._simulate()
+        self.figure = go.FigureWidget(static.course_figure(self.course, presenter=presenter))
+        for name, control in c.items():
+            control.observe(self._on_route if name == "route" else self._on_change, names="value")
+        self.widget = self._layout()
+        self._show_summary()
+
+    # ------------------------------------------------------------------ model
+    def regimen(self) -> Regimen:
+        """The regimen the controls describe."""
+        c = self.controls
+        if c["route"].value == "SCIg":
+            maintain = scig(c["dose"].value)
+        else:
+            maintain = maintenance(c["dose"].value, c["interval"].value)
+        if "induction" in c and not c["induction"].value:
+            return maintain
+        return induction().then(maintain, weeks=static.MAINTENANCE_FROM_WEEK)
+
+    def current_patient(self) -> Patient:
+        """The patient the controls describe."""
+        c = self.controls
+        if self.presenter:
+            return self.patient
+        return Patient(
+            weight_kg=c["weight"].value,
+            baseline_igg_g_l=self.patient.baseline_igg_g_l,
+            response_threshold_g_l=self.patient.response_threshold_g_l,
+            responder=c["responder"].value,
+            disease_years=self.patient.disease_years,
+            conduction_block=self.patient.conduction_block,
+            normal_grip_kg=self.patient.normal_grip_kg,
+            half_life_days=c["half_life"].value,
+            fcrn_saturation_g_l=c["saturation"].value,
+        )
+
+    def _simulate(self) -> Course:
+        return simulate(self.regimen(), self.current_patient(), weeks=52 * self.controls["years"].value)
+
+    # ------------------------------------------------------------------ view
+    def _on_route(self, change) -> None:
+        """Switching route changes the meaning of the dose slider: per infusion (IVIg) or per week (SCIg)."""
+        dose, interval = self.controls["dose"], self.controls["interval"]
+        ratio = sum(PUBLISHED.scig_dose_ratio) / 2
+        self._quiet = True
+        try:
+            if change["new"] == "SCIg":
+                weekly = dose.value / interval.value * ratio
+                dose.min, dose.max, dose.step = LIMITS.scig_weekly_g_per_kg[0], LIMITS.scig_weekly_g_per_kg[1], 0.02
+                dose.value = min(max(round(weekly, 2), dose.min), dose.max)
+                dose.description = "Dose per week (g/kg)"
+                interval.disabled = True
+            else:
+                dose.max, dose.min, dose.step = LIMITS.infusion_g_per_kg[1], LIMITS.infusion_g_per_kg[0], 0.1
+                dose.value = 1.0
+                dose.description = "Dose per infusion (g/kg)"
+                interval.disabled = False
+        finally:
+            self._quiet = False
+        self._on_change()
+
+    def _on_change(self, change=None) -> None:
+        if self._quiet:
+            return
+        course = self.course = self._simulate()
+        data = static.series(course, stride=static.stride_for(course.weeks))
+        fig = self.figure
+        with fig.batch_update():
+            for trace, key in zip(fig.data, static.TRACES, strict=True):
+                trace.x, trace.y = data[key]["x"], data[key]["y"]
+                if "text" in data[key]:
+                    trace.text, trace.name = data[key]["text"], data[key]["name"]
+            fig.layout.title.text = static.course_title(course)
+            fig.layout.xaxis.range = fig.layout.xaxis2.range = [0, course.weeks]
+            fig.layout.yaxis2.ticktext = static.grip_ticktext(course.patient)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        course = self.course
+        cycles = course.wear_off_days[1:] if len(course.wear_off_days) > 1 else course.wear_off_days
+        worn = f"{cycles.mean():.0f}" if cycles.size else "0"
+        size = "1.4em" if self.presenter else "1em"
+        self.summary.value = (
+            f'<div style="font-size:{size}">'
+            f"<b>About {course.grams_per_year:,.0f} g of immunoglobulin per year</b> "
+            f"({course.grams:,.0f} g in {course.weeks:g} weeks). "
+            f"Worn-off days per cycle after the first: {worn} on average. "
+            f"Serum IgG {course.igg_g_l[7:].min():.0f}–{course.igg_g_l.max():.0f} g/L."
+            "</div>"
+        )
+
+    def _layout(self) -> w.Widget:
+        c = self.controls
+        treatment = w.VBox([c[name] for name in ("route", "dose", "interval", "years", "induction") if name in c])
+        boxes = [treatment]
+        if not self.presenter:
+            boxes.append(w.VBox([c["weight"], c["responder"], c["half_life"], c["saturation"]]))
+        return w.VBox([w.HBox(boxes), self.summary, self.figure])
+
+
+def explorer(patient: Patient | None = None, *, presenter: bool = False) -> Explorable:
+    """One notebook cell: the live explorer with a kernel, the kernel-free figure in the book.
+
+    ``presenter=True`` gives lecturers big fonts, thick lines and only the key
+    controls (route, dose, interval, years).
+    """
+    patient = Patient() if patient is None else patient
+    return Explorable(
+        live=lambda: LiveExplorer(patient, presenter=presenter).widget,
+        static=lambda: static.kernel_free_figure(patient),
+        alt=static.ALT,
+    )
