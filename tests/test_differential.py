@@ -1,0 +1,425 @@
+"""The differential explorer's rule table, its evaluation and its HTML views (no browser)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets import palette
+from widgets.assets import css_files, js_files
+from widgets.differential import (
+    DIAGNOSES,
+    FINDINGS,
+    LEVELS,
+    RULES,
+    SOURCES,
+    comparison_table_html,
+    compatible,
+    evaluate,
+    evaluation_json,
+    explorer,
+    explorer_html,
+    remaining,
+    results_html,
+    rule_table,
+    summary_text,
+)
+from widgets.display import BUILD_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def bib_keys() -> set[str]:
+    text = (ROOT / "book" / "references.bib").read_text()
+    return set(re.findall(r"@\w+\s*\{\s*([^,\s]+)\s*,", text))
+
+
+def levels(findings: dict) -> dict[str, str]:
+    return {k: v.level for k, v in evaluate(findings).items()}
+
+
+# --- MMN -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "finding, value",
+    [
+        ("umn_signs", "present"),
+        ("bulbar", "marked"),
+        ("sensory_loss", "objective"),
+    ],
+)
+def test_efns_exclusion_criteria_exclude_mmn(finding, value):
+    verdict = evaluate({finding: value})["mmn"]
+    assert verdict.level == "excludes"
+    assert any("Exclusion criterion" in r.text and "efnspns2010mmn" in r.cites for r in verdict.reasons)
+
+
+def test_diffuse_symmetric_weakness_in_the_first_weeks_excludes_mmn_but_symmetry_alone_only_argues_against():
+    assert levels({"symmetry": "symmetric", "tempo": "under_one_month"})["mmn"] == "excludes"
+    assert levels({"symmetry": "symmetric", "tempo": "eight_weeks_or_more"})["mmn"] == "argues_against"
+    assert levels({"symmetry": "symmetric"})["mmn"] == "argues_against"
+
+
+def test_minor_vibration_loss_in_the_legs_is_allowed_in_mmn():
+    verdict = evaluate({"sensory_loss": "minor_vibration_legs"})["mmn"]
+    assert verdict.level == "compatible" and verdict.reasons
+
+
+def test_csf_protein_over_1_g_argues_against_mmn_and_fits_lewis_sumner():
+    v = levels({"csf_protein": "over_1g"})
+    assert v["mmn"] == "argues_against"
+    assert v["lewis_sumner"] == "compatible"
+
+
+def test_negative_anti_gm1_does_not_exclude_mmn_and_says_why():
+    verdict = evaluate({"anti_gm1": "negative"})["mmn"]
+    assert verdict.level == "compatible"
+    assert "does not exclude" in verdict.reasons[0].text
+
+
+def test_block_only_at_an_entrapment_site_fits_entrapment_not_mmn():
+    v = levels({"conduction_block": "entrapment_site_only"})
+    assert v["entrapment"] == "compatible"
+    assert v["mmn"] == "argues_against"
+
+
+def test_steroid_response_separates_mmn_and_cidp():
+    assert levels({"steroid_response": "improved"})["mmn"] == "argues_against"
+    assert levels({"steroid_response": "improved"})["cidp"] == "compatible"
+    assert levels({"steroid_response": "worsened"})["mmn"] == "compatible"
+    assert levels({"steroid_response": "worsened"})["cidp"] == "argues_against"
+
+
+# --- ALS -----------------------------------------------------------------------------------------
+
+
+def test_umn_signs_exclude_mmn_but_not_als():
+    v = levels({"umn_signs": "present"})
+    assert v["mmn"] == "excludes"
+    assert v["als"] == "compatible"
+
+
+def test_absent_umn_signs_do_not_exclude_als():
+    verdict = evaluate({"umn_signs": "absent"})["als"]
+    assert verdict.level == "compatible"
+    assert "shefner2020goldcoast" in verdict.reasons[0].cites
+
+
+def test_marked_bulbar_involvement_fits_als():
+    assert levels({"bulbar": "marked"})["als"] == "compatible"
+
+
+def test_conduction_block_outside_entrapment_sites_excludes_als():
+    assert levels({"conduction_block": "outside_entrapment"})["als"] == "excludes"
+    assert levels({"conduction_block": "absent"})["als"] == "compatible"
+
+
+def test_fasciculations_do_not_separate_mmn_from_als():
+    v = levels({"cramps_fasciculations": "present"})
+    assert v["mmn"] == v["als"] == "compatible"
+
+
+# --- sensory findings ----------------------------------------------------------------------------
+
+
+def test_objective_sensory_loss_excludes_mmn_and_als_but_not_cidp_or_lewis_sumner():
+    v = levels({"sensory_loss": "objective"})
+    assert v["mmn"] == "excludes"
+    assert v["als"] == "excludes"
+    assert v["cidp"] == "compatible"
+    assert v["lewis_sumner"] == "compatible"
+
+
+def test_pure_motor_weakness_excludes_typical_cidp_and_lewis_sumner():
+    v = levels({"sensory_loss": "none"})
+    assert v["cidp"] == "excludes"
+    assert v["lewis_sumner"] == "excludes"
+    assert v["mmn"] == v["als"] == "compatible"
+
+
+def test_abnormal_sensory_conduction_argues_against_mmn_and_als_and_fits_cidp():
+    v = levels({"sensory_conduction": "abnormal"})
+    assert v["mmn"] == "argues_against"
+    assert v["als"] == "argues_against"
+    assert v["cidp"] == "compatible"
+    assert levels({"sensory_conduction": "normal"})["cidp"] == "argues_against"
+
+
+# --- CIDP and Lewis-Sumner -----------------------------------------------------------------------
+
+
+def test_symmetric_proximal_and_distal_weakness_with_sensory_loss_leaves_typical_cidp():
+    findings = {
+        "distribution": "proximal_distal",
+        "symmetry": "symmetric",
+        "sensory_loss": "objective",
+        "tempo": "eight_weeks_or_more",
+        "sensory_conduction": "abnormal",
+    }
+    assert compatible(findings) == ["cidp"]
+    v = levels(findings)
+    assert v["mmn"] == v["als"] == v["lewis_sumner"] == v["entrapment"] == "excludes"
+
+
+def test_typical_cidp_needs_eight_weeks():
+    assert levels({"tempo": "under_one_month"})["cidp"] == "argues_against"
+    assert levels({"tempo": "one_to_two_months"})["cidp"] == "argues_against"
+    assert levels({"tempo": "eight_weeks_or_more"})["cidp"] == "compatible"
+
+
+def test_asymmetric_multifocal_sensorimotor_picture_leaves_lewis_sumner():
+    findings = {
+        "distribution": "several_nerves",
+        "symmetry": "asymmetric",
+        "sensory_loss": "objective",
+        "conduction_block": "outside_entrapment",
+        "csf_protein": "over_1g",
+    }
+    assert compatible(findings) == ["lewis_sumner"]
+    # an entrapment is only "less likely": it could coexist, but does not explain a block elsewhere
+    assert remaining(findings) == ["lewis_sumner", "entrapment"]
+    assert levels(findings)["entrapment"] == "argues_against"
+
+
+def test_asymmetric_pure_motor_weakness_with_conduction_block_leaves_mmn_and_not_als():
+    findings = {
+        "distribution": "several_nerves",
+        "symmetry": "asymmetric",
+        "sensory_loss": "none",
+        "umn_signs": "absent",
+        "bulbar": "absent",
+        "conduction_block": "outside_entrapment",
+        "sensory_conduction": "normal",
+    }
+    assert compatible(findings) == ["mmn"]
+    v = levels(findings)
+    assert v["als"] == v["cidp"] == v["lewis_sumner"] == "excludes"
+    assert v["entrapment"] == "argues_against"
+
+
+def test_als_looks_like_mmn_until_the_conduction_study():
+    bedside = {"distribution": "several_nerves", "symmetry": "asymmetric", "sensory_loss": "none",
+               "umn_signs": "absent", "cramps_fasciculations": "present"}
+    assert {"mmn", "als"} <= set(compatible(bedside))
+    study = dict(bedside, conduction_block="absent", sensory_conduction="normal")
+    assert levels(study)["als"] == "compatible"
+    assert levels(study)["mmn"] == "argues_against"
+
+
+# --- entrapment ----------------------------------------------------------------------------------
+
+
+def test_entrapment_fits_one_nerve_and_not_diffuse_or_bulbar_weakness():
+    assert levels({"distribution": "one_nerve"})["entrapment"] == "compatible"
+    assert levels({"distribution": "proximal_distal"})["entrapment"] == "excludes"
+    assert levels({"bulbar": "marked"})["entrapment"] == "excludes"
+    assert levels({"conduction_block": "outside_entrapment"})["entrapment"] == "argues_against"
+
+
+# --- evaluation mechanics ------------------------------------------------------------------------
+
+
+def test_nothing_known_leaves_every_diagnosis_compatible_without_reasons():
+    verdicts = evaluate({})
+    assert list(verdicts) == [d.key for d in DIAGNOSES]
+    assert all(v.level == "compatible" and v.reasons == () for v in verdicts.values())
+    assert evaluate({f.key: "unknown" for f in FINDINGS}) == verdicts
+
+
+def test_reasons_are_sorted_most_severe_first():
+    v = evaluate({"umn_signs": "present", "anti_gm1": "positive", "csf_protein": "over_1g"})["mmn"]
+    assert [r.level for r in v.reasons] == ["excludes", "argues_against", "compatible"]
+
+
+def test_evaluate_does_not_modify_its_input():
+    findings = {"umn_signs": "present"}
+    evaluate(findings)
+    assert findings == {"umn_signs": "present"}
+
+
+def test_an_unknown_finding_raises_a_value_error_naming_it_and_the_allowed_ones():
+    with pytest.raises(ValueError, match=r"finding must be one of \[.*'umn_signs'.*\], got 'reflexes'"):
+        evaluate({"reflexes": "brisk"})
+
+
+def test_a_bad_value_raises_a_value_error_naming_the_finding_and_its_values():
+    with pytest.raises(ValueError, match=r"finding 'umn_signs' must be one of \['unknown', 'absent', 'present'\], got 'yes'"):
+        evaluate({"umn_signs": "yes"})
+
+
+def test_findings_must_be_a_mapping():
+    with pytest.raises(ValueError, match="mapping"):
+        evaluate([("umn_signs", "present")])
+
+
+def test_explorer_ids_are_unique_by_default_and_checked_when_given():
+    import re as _re
+
+    a, b = explorer_html(), explorer_html()
+    assert _re.search(r'id="(mmn-ddx-\d+)"', a).group(1) != _re.search(r'id="(mmn-ddx-\d+)"', b).group(1)
+    with pytest.raises(ValueError, match="uid"):
+        explorer(uid="two words")
+    with pytest.raises(ValueError, match="uid"):
+        explorer_html(uid='x" onclick="y')
+
+
+def test_explorer_rejects_bad_presets_before_display():
+    with pytest.raises(ValueError, match="'bulbar'"):
+        explorer({"bulbar": "mild"})
+
+
+# --- the table itself ----------------------------------------------------------------------------
+
+
+def test_every_rule_cites_keys_that_exist_in_the_bibliography():
+    keys = bib_keys()
+    assert set(SOURCES) <= keys
+    for rule in RULES:
+        assert rule.cites and set(rule.cites) <= keys, rule
+
+
+def test_every_exclusion_is_explained():
+    for rule in RULES:
+        assert rule.level in LEVELS
+        assert len(rule.text) > 20 and rule.text.endswith("."), rule
+
+
+def test_every_reason_of_an_evaluation_cites_existing_keys():
+    keys = bib_keys()
+    for finding in FINDINGS:
+        for value in finding.values:
+            for verdict in evaluate({finding.key: value.key}).values():
+                for reason in verdict.reasons:
+                    assert set(reason.cites) <= keys
+
+
+def test_every_diagnosis_can_be_excluded_by_some_finding():
+    excluded = {r.diagnosis for r in RULES if r.level == "excludes"}
+    assert excluded == {d.key for d in DIAGNOSES}
+
+
+def test_value_keys_are_unique_and_unknown_comes_first():
+    for f in FINDINGS:
+        keys = f.value_keys()
+        assert len(keys) == len(set(keys))
+        assert keys[0] == "unknown"
+    assert len({f.key for f in FINDINGS}) == len(FINDINGS)
+
+
+def test_no_rule_is_attached_to_unknown():
+    assert all("unknown" not in r.when.values() for r in RULES)
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+def embedded_json(markup: str) -> dict:
+    m = re.search(r'<script type="application/json" class="mmn-ddx-data">(.*?)</script>', markup, re.S)
+    assert m, "no embedded rule table"
+    return json.loads(m.group(1))
+
+
+def test_json_embedded_in_the_html_equals_the_python_table():
+    assert embedded_json(explorer_html()) == rule_table()
+    # and it really is the table the rules come from
+    assert [r["text"] for r in embedded_json(explorer_html())["rules"]] == [r.text for r in RULES]
+
+
+def test_explorer_markup_has_a_labelled_radio_group_per_finding_and_a_live_region():
+    markup = explorer_html(uid="t1")
+    assert markup.count("<fieldset") == len(FINDINGS) == markup.count("<legend>")
+    for f in FINDINGS:
+        assert markup.count(f'name="t1-{f.key}"') == len(f.values)
+    assert markup.count(" checked>") == len(FINDINGS)
+    assert 'aria-live="polite"' in markup and 'role="status"' in markup
+    assert markup.count('<li class="mmn-ddx-dx"') == len(DIAGNOSES)
+
+
+def test_explorer_preset_checks_the_given_values_and_renders_their_results():
+    markup = explorer_html({"umn_signs": "present"}, uid="t2")
+    assert 'name="t2-umn_signs" value="present" checked>' in markup
+    assert 'data-diagnosis="mmn" data-level="excludes"' in markup
+    assert html.escape(summary_text(evaluate({"umn_signs": "present"})), quote=True) in markup
+
+
+def test_summary_is_a_polite_live_region_outside_the_result_list():
+    from widgets.differential import summary_html
+
+    markup = explorer_html({"csf_protein": "over_1g"}, uid="t5")
+    assert markup.count('role="status"') == 1
+    assert summary_html({"csf_protein": "over_1g"}) in markup
+    assert "mmn-ddx-summary" not in results_html({"csf_protein": "over_1g"})
+
+
+def test_results_html_names_each_reason_with_its_finding_and_source():
+    markup = results_html({"bulbar": "marked"})
+    assert "Bulbar involvement: marked." in markup
+    assert "(EFNS/PNS MMN guideline 2010)" in markup
+
+
+def test_summary_text():
+    assert summary_text(evaluate({})) == "Compatible: MMN, ALS, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy."
+    every = {"sensory_loss": "none", "umn_signs": "present", "conduction_block": "outside_entrapment",
+             "distribution": "proximal_distal"}
+    assert remaining(every) == []
+    assert summary_text(evaluate(every)) == "Every diagnosis in the list is excluded by these findings."
+    assert summary_text(evaluate({"csf_protein": "over_1g"})).startswith(
+        "Compatible: ALS, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy. Less likely: MMN."
+    )
+
+
+def test_explorer_static_view_in_the_book(monkeypatch):
+    monkeypatch.setenv(BUILD_ENV, "1")
+    bundle = explorer(uid="t3")._repr_mimebundle_()
+    markup = bundle["text/html"]
+    assert markup.startswith('<figure class="mmn-explorable"')
+    assert 'id="t3"' in markup and "<script>" not in markup  # the book loads differential.js itself
+    assert embedded_json(markup) == rule_table()
+
+
+def test_explorer_live_view_carries_its_script_and_style(monkeypatch):
+    monkeypatch.delenv(BUILD_ENV, raising=False)
+    markup = explorer(uid="t4")._repr_mimebundle_()["text/html"]
+    assert 'id="t4"' in markup
+    assert markup.count("window.mmnDifferential") >= 1 and "<style>" in markup
+    assert "if (window.mmnDifferential)" in markup  # defined once even if several cells run
+
+
+def test_assets_are_served_by_the_book():
+    assert "differential.js" in js_files()
+    assert "differential.css" in css_files()
+
+
+def test_comparison_table_has_a_row_per_rule_condition_and_a_column_per_diagnosis():
+    markup = comparison_table_html()
+    conditions = {tuple(r.when.items()) for r in RULES}
+    assert markup.count('<th scope="row">') == len(conditions)
+    assert markup.count('<th scope="col">') == len(DIAGNOSES) + 1
+    assert markup.count('class="mmn-ddx-src"') == len(conditions)
+    cells = re.findall(r'<td data-level="(\w+)"', markup)
+    assert len(cells) == len(RULES)
+    assert "symmetric + less than 1 month" in markup
+
+
+def test_badge_colours_are_readable_with_white_text():
+    css = (ROOT / "widgets" / "static" / "differential.css").read_text()
+    for name in ("compatible", "against", "excludes"):
+        colour = re.search(rf"--mmn-ddx-{name}:\s*(#[0-9a-fA-F]{{6}})", css).group(1)
+        assert palette.contrast_ratio(colour, "#ffffff") >= 4.5, (name, colour)
+
+
+def test_evaluation_json_shape():
+    data = evaluation_json({"umn_signs": "present"})
+    assert set(data) == {d.key for d in DIAGNOSES}
+    assert data["mmn"]["level"] == "excludes"
+    assert data["mmn"]["reasons"][0] == {
+        "when": {"umn_signs": "present"},
+        "level": "excludes",
+        "text": "Exclusion criterion: upper motor neuron signs.",
+        "cites": ["efnspns2010mmn"],
+    }
