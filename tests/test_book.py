@@ -86,7 +86,10 @@ def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
     for rel in pages:
         context, pg, guard = new_guarded_page(browser)
         pg.goto(site.url(rel), wait_until="load")
-        expected = figures_in_executed_notebook(rel)
+        executed = figures_in_executed_notebook(rel)
+        expected = (site.root / rel).read_text().count("Plotly.newPlot(")
+        if executed > expected:
+            problems.append(f"{rel}: the notebook made {executed} figures, the page has {expected}")
         if expected:
             pg.wait_for_function(
                 "n => document.querySelectorAll('.js-plotly-plot').length >= n", arg=expected, timeout=15000
@@ -96,7 +99,7 @@ def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
         figures = _rendered_figures(pg)
         figures_seen += len(figures)
         if len(figures) != expected:
-            problems.append(f"{rel}: {expected} figures executed, {len(figures)} on the page")
+            problems.append(f"{rel}: {expected} figures in the page source, {len(figures)} drawn")
         for fig in figures:
             if fig["traces"] == 0 or fig["drawn"] == 0 or fig["height"] < 100:
                 problems.append(f"{rel}: figure {fig['id']} did not render its traces: {fig}")
@@ -104,6 +107,8 @@ def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
         n_typeset = pg.locator("mjx-container").count()
         if n_math and n_typeset < n_math:
             problems.append(f"{rel}: {n_math} formulas, {n_typeset} typeset")
+        if pg.locator("mjx-merror").count():
+            problems.append(f"{rel}: MathJax reported an error in a formula")
         errors = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
         if errors:
             problems.append(f"{rel}: page errors {errors}")

@@ -70,6 +70,20 @@ def test_notebook_is_valid_and_clean(path):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_markdown_has_no_control_characters(path):
+    """A generator script's "\\frac" written as "\frac" becomes a form feed and breaks the formula."""
+    nb = nbformat.read(path, as_version=4)
+    bad = [
+        (i, hex(ord(ch)))
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown"
+        for ch in c.source
+        if ord(ch) < 32 and ch not in "\n"
+    ]
+    assert bad == [], f"control characters in markdown cells (cell, char): {bad}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_notebook_has_exactly_one_h1_first(path):
     nb = nbformat.read(path, as_version=4)
     h1 = []

@@ -1,0 +1,290 @@
+"""quiz.js in headless Chromium, on small pages served from memory (no book build needed).
+
+Each page holds quiz markup rendered in book mode plus quiz.css and quiz.js, as the
+built book serves them; the pages are answered through Playwright routes on
+127.0.0.1, so localStorage works and nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets import assets
+from widgets.display import BUILD_ENV
+from widgets.quiz import load_bank, quiz
+
+BASE = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def markup(monkeypatch):
+    monkeypatch.setenv(BUILD_ENV, "1")
+
+    def render(**kwargs) -> str:
+        return quiz(**kwargs).book_html()
+
+    return render
+
+
+def page_html(body: str, *, script_copies: int = 1) -> str:
+    script = f"<script>{assets.read('quiz.js')}</script>" * script_copies
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>quiz test</title>"
+        f"<style>{assets.read('quiz.css')}</style>{script}</head><body><main>{body}</main></body></html>"
+    )
+
+
+@pytest.fixture
+def open_page(browser):
+    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page
+
+    opened = []
+
+    def open_(pages: dict[str, str], path: str, routes: dict | None = None):
+        context, pg, guard = new_guarded_page(browser)
+        for url, handler in (routes or {}).items():
+            pg.route(url, handler)
+        def serve(html: str):
+            return lambda route: route.fulfill(status=200, content_type="text/html", body=html)
+
+        for name, html in pages.items():
+            pg.route(f"{BASE}/{name}", serve(html))
+        pg.goto(f"{BASE}/{path}")
+        opened.append((context, guard))
+        return pg
+
+    yield open_
+    for context, guard in opened:
+        context.close()
+        errors = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
+        assert errors == [], errors
+        assert guard.external_requests == []
+
+
+def q(qid):
+    (question,) = [x for x in load_bank() if x.id == qid]
+    return question
+
+
+def option_label(pg, qid: str, index: int):
+    return pg.locator(f'section[data-question-id="{qid}"] label.mmn-quiz__option').nth(index)
+
+
+def feedback(pg, qid: str) -> str:
+    return pg.locator(f'section[data-question-id="{qid}"] .mmn-quiz__feedback').inner_text()
+
+
+def score(pg) -> str:
+    return pg.locator(".mmn-quiz__score-text").first.inner_text()
+
+
+def test_loading_the_script_twice_defines_it_once(open_page, markup):
+    body = markup(chapter="what_is_mmn", ids=["wim-hallmark-01", "wim-prevalence-01"])
+    pg = open_page({"twice.html": page_html(body, script_copies=2)}, "twice.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    pg.evaluate("window.MMNQuiz.marker = 42")
+    pg.add_script_tag(content=assets.read("quiz.js"))
+    assert pg.evaluate("window.MMNQuiz.marker") == 42, "a later copy must not redefine the renderer"
+    option_label(pg, "wim-hallmark-01", 1).click()
+    assert pg.locator('section[data-question-id="wim-hallmark-01"] .mmn-quiz__verdict').count() == 1
+    assert "1 answered" not in score(pg) and score(pg) == "0 of 2 answered correctly on this page"
+    saved = pg.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mmn-quiz/'))")
+    assert saved == ["mmn-quiz/v1|/twice.html|wim-hallmark-01"]
+
+
+def test_blocks_added_later_are_initialised(open_page, markup):
+    first = markup(chapter="what_is_mmn", ids=["wim-hallmark-01"])
+    later = markup(chapter="treatment", ids=["tx-cochrane-01"])
+    pg = open_page({"later.html": page_html(first)}, "later.html")
+    pg.evaluate("html => document.querySelector('main').insertAdjacentHTML('beforeend', html)", later)
+    pg.wait_for_selector('.mmn-quiz[data-chapter="treatment"][data-mmn-quiz-ready]', timeout=5000)
+    assert pg.locator(".mmn-quiz__score-text").nth(1).inner_text() == "0 of 2 answered correctly on this page"
+    correct = q("tx-cochrane-01").correct_indices[0]
+    option_label(pg, "tx-cochrane-01", correct).click()
+    assert feedback(pg, "tx-cochrane-01").startswith("✔ Correct —")
+    assert score(pg) == "1 of 2 answered correctly on this page", "every block shows the page score"
+
+
+def test_right_wrong_retry_and_latest_answer_counts(open_page, markup):
+    qid = "wim-first-line-01"
+    question = q(qid)
+    right = question.correct_indices[0]
+    wrong = (right + 1) % len(question.options)
+    pg = open_page({"single.html": page_html(markup(chapter="what_is_mmn", ids=[qid, "wim-hallmark-01"]))}, "single.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    assert pg.locator(".mmn-quiz__key").first.is_hidden(), "the script hides the no-script answer key"
+    assert pg.locator(".mmn-quiz__footer").is_visible()
+    option_label(pg, qid, wrong).click()
+    text = feedback(pg, qid)
+    assert text.startswith("✘ Not quite —")
+    assert question.options[wrong].explanation in text, "the chosen option's explanation"
+    assert question.options[right].explanation in text and question.options[right].text in text, "and the correct one"
+    assert "Sources:" in text
+    assert "incorrect" in option_label(pg, qid, wrong).inner_text()
+    assert "correct answer" in option_label(pg, qid, right).inner_text()
+    assert score(pg) == "0 of 2 answered correctly on this page"
+    option_label(pg, qid, right).click()
+    assert feedback(pg, qid).startswith("✔ Correct —") and question.options[right].explanation in feedback(pg, qid)
+    assert score(pg) == "1 of 2 answered correctly on this page"
+    option_label(pg, qid, wrong).click()
+    assert score(pg) == "0 of 2 answered correctly on this page", "the latest answer counts"
+    assert "latest answer" in pg.locator(".mmn-quiz__score").inner_text()
+
+
+def test_multiple_select_needs_check_answer(open_page, markup):
+    qid = "dx-entrapment-sites-01"
+    question = q(qid)
+    pg = open_page({"multi.html": page_html(markup(chapter="diagnosis_in_practice", ids=[qid]))}, "multi.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    check = pg.locator(f'section[data-question-id="{qid}"] .mmn-quiz__check')
+    assert check.is_visible()
+    check.click()
+    assert "Select at least one option" in feedback(pg, qid)
+    assert score(pg) == "0 of 1 answered correctly on this page"
+    correct = question.correct_indices
+    option_label(pg, qid, correct[0]).click()
+    assert feedback(pg, qid).startswith("Select at least one"), "ticking a box does not answer"
+    check.click()
+    text = feedback(pg, qid)
+    assert text.startswith("✘ Not quite —") and f"1 of the {len(correct)} correct options" in text
+    assert "Correct, you did not select it:" in text
+    for i in correct[1:]:
+        option_label(pg, qid, i).click()
+    check.click()
+    text = feedback(pg, qid)
+    assert text.startswith("✔ Correct —")
+    for i in correct:
+        assert question.options[i].explanation in text
+    assert score(pg) == "1 of 1 answered correctly on this page"
+
+
+def test_keyboard_only(open_page, markup):
+    qid = "wim-hallmark-01"
+    question = q(qid)
+    body = "<p><a href='#top'>a link before the quiz</a></p>" + markup(chapter="what_is_mmn", ids=[qid])
+    pg = open_page({"keys.html": page_html(body)}, "keys.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    pg.focus("a[href='#top']")
+    pg.keyboard.press("Tab")
+    focused = pg.evaluate("() => [document.activeElement.type, document.activeElement.value]")
+    assert focused == ["radio", "0"], "Tab moves into the radio group"
+    outline = pg.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "a visible focus style"
+    pg.keyboard.press("ArrowDown")
+    assert pg.evaluate("() => document.activeElement.value") == "1"
+    assert feedback(pg, qid).startswith("✔ Correct —" if question.correct_indices == (1,) else "✘ Not quite —")
+    pg.keyboard.press("ArrowUp")
+    assert feedback(pg, qid).startswith("✔ Correct —" if question.correct_indices == (0,) else "✘ Not quite —")
+    assert pg.locator(f'section[data-question-id="{qid}"] [aria-live="polite"]').count() == 1
+
+
+def test_progress_persists_and_resets(open_page, markup):
+    qid = "wim-hallmark-01"
+    right = q(qid).correct_indices[0]
+    html = page_html(markup(chapter="what_is_mmn", ids=[qid, "wim-prevalence-01"]))
+    pg = open_page({"persist.html": html, "other.html": html}, "persist.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    option_label(pg, qid, right).click()
+    pg.reload()
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    assert option_label(pg, qid, right).locator("input").is_checked()
+    assert feedback(pg, qid).startswith("✔ Correct —")
+    assert score(pg) == "1 of 2 answered correctly on this page"
+    pg.goto(f"{BASE}/other.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    assert score(pg) == "0 of 2 answered correctly on this page", "progress is kept per page"
+    pg.goto(f"{BASE}/persist.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    pg.locator(".mmn-quiz__reset").click()
+    assert score(pg) == "0 of 2 answered correctly on this page"
+    assert not option_label(pg, qid, right).locator("input").is_checked()
+    assert feedback(pg, qid) == ""
+    assert "reset" in pg.locator(".mmn-quiz__status").inner_text()
+    pg.reload()
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    assert score(pg) == "0 of 2 answered correctly on this page"
+    assert not option_label(pg, qid, right).locator("input").is_checked()
+
+
+def test_without_the_script_the_answer_key_is_the_fallback(open_page, markup):
+    body = markup(chapter="what_is_mmn", ids=["wim-hallmark-01"])
+    html = page_html(body, script_copies=0)
+    pg = open_page({"noscript.html": html}, "noscript.html")
+    key = pg.locator(".mmn-quiz__key")
+    assert key.is_visible() and pg.locator(".mmn-quiz__footer").is_hidden()
+    key.locator("summary").click()
+    assert q("wim-hallmark-01").options[0].explanation[:30] in key.inner_text()
+
+
+def test_feedback_colours_as_rendered(open_page, markup):
+    """The colours the browser actually paints keep 4.5:1 (checks the cascade, not just the variables)."""
+    from widgets.palette import contrast_ratio
+
+    qid = "wim-hallmark-01"
+    right = q(qid).correct_indices[0]
+    pg = open_page({"colours.html": page_html(markup(chapter="what_is_mmn", ids=[qid]))}, "colours.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+
+    def colours():
+        return pg.evaluate(
+            """() => { const s = getComputedStyle(document.querySelector('.mmn-quiz__feedback'));
+                       const hex = c => '#' + c.match(/\\d+/g).slice(0, 3).map(n => (+n).toString(16).padStart(2, '0')).join('');
+                       return [hex(s.color), hex(s.backgroundColor)]; }"""
+        )
+
+    for index in (right, (right + 1) % 4):
+        option_label(pg, qid, index).click()
+        fg, bg = colours()
+        assert contrast_ratio(fg, bg) >= 4.5, (fg, bg)
+
+
+def test_a_block_completed_after_its_first_scan_is_initialised(open_page, markup):
+    """A block can be initialised while still incomplete (a large page being parsed, a streamed output):
+    questions that arrive later in the same block are initialised too."""
+    import re
+
+    full = markup(chapter="what_is_mmn", ids=["wim-hallmark-01", "wim-prevalence-01"])
+    sections = re.findall(r"<section.*?</section>", full, flags=re.S)
+    first_only = full.replace(sections[1], "")
+    pg = open_page({"stream.html": page_html(first_only)}, "stream.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    pg.evaluate(
+        "html => document.querySelector('.mmn-quiz__question').insertAdjacentHTML('afterend', html)", sections[1]
+    )
+    pg.wait_for_selector('section[data-question-id="wim-prevalence-01"][data-mmn-quiz-ready]', timeout=5000)
+    assert pg.locator('section[data-question-id="wim-prevalence-01"] .mmn-quiz__key').is_hidden()
+    right = q("wim-prevalence-01").correct_indices[0]
+    option_label(pg, "wim-prevalence-01", right).click()
+    assert feedback(pg, "wim-prevalence-01").startswith("✔ Correct —")
+    assert score(pg) == "1 of 2 answered correctly on this page"
+
+
+def test_a_block_still_being_parsed_is_completed(open_page, markup):
+    """Regression: a scan triggered while the parser was paused inside a block (a slow script, or
+    plotly drawing a trace) marked the whole block ready and left its later questions dead."""
+    import re
+    import time
+
+    first = markup(chapter="what_is_mmn", ids=["wim-hallmark-01"])
+    second = markup(chapter="differential_diagnosis")
+    cut = [m.end() for m in re.finditer(r"</section>", second)][0]
+    paused = second[:cut] + f'<script src="{BASE}/slow.js"></script>' + second[cut:]
+    plotly = "<script>window.Plotly = {newPlot: function () { return Promise.resolve(); }};</script>"
+    html = page_html(plotly + first + paused)
+
+    def slow(route):
+        time.sleep(0.4)  # the parser waits for this script; the page's timers run meanwhile
+        route.fulfill(status=200, content_type="application/javascript", body="window.slowLoaded = true;")
+
+    pg = open_page({"big.html": html}, "big.html", routes={f"{BASE}/slow.js": slow})
+    pg.wait_for_load_state("load")
+    pg.wait_for_timeout(200)
+    states = pg.evaluate(
+        """() => Array.from(document.querySelectorAll('.mmn-quiz__question')).map(
+              s => [s.dataset.questionId, s.hasAttribute('data-mmn-quiz-ready'), s.querySelector('.mmn-quiz__key').hidden])"""
+    )
+    assert pg.evaluate("window.slowLoaded") is True
+    assert len(states) > 3
+    assert all(ready and hidden for _, ready, hidden in states), [s for s in states if not (s[1] and s[2])]
+    n = len(states)
+    assert pg.locator(".mmn-quiz__score-text").first.inner_text() == f"0 of {n} answered correctly on this page"

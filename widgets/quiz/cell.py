@@ -1,0 +1,198 @@
+"""The quiz cell: :func:`quiz` returns an object that a notebook displays.
+
+Two audiences, one cell (see :mod:`widgets.display`):
+
+* **book** (``in_book_build()`` true): markup only. The book serves
+  ``quiz.js``/``quiz.css`` once per page (``book/_ext/mmn_book.py``), and trace
+  figures are drawn by the page's single plotly.js (``figure_html``).
+* **live** (JupyterLab, Voila): the markup plus the stylesheet and the script
+  inline (JupyterLab runs scripts of trusted HTML outputs; the script defines
+  itself once per page). plotly.js is not a global there, so a trace figure is
+  displayed as its own output just above its question, through the course
+  plotly renderer (the JupyterLab plotly extension draws it); the table stays
+  with the question.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from widgets import assets
+from widgets.display import figure_html, in_book_build
+from widgets.quiz.bank import Question, load_bank, read_bank
+from widgets.quiz.render import RenderedTrace, quiz_html
+from widgets.quiz.schema import CHAPTERS
+
+#: How many times each question id was rendered in this kernel: repeats get a suffix, so DOM ids stay unique
+#: on a page while a fresh kernel (book build, nbval) always produces the same ids.
+_RENDERED: Counter[str] = Counter()
+
+DEFAULT_TITLE = "Check your understanding"
+REVIEW_TITLE = "Review quiz"
+
+
+def _dom_id(qid: str, context: str | None) -> str:
+    """``mmnq-<context>-<question id>``: the context (chapter of the quiz cell) keeps ids unique when pages are
+    merged (the printable course); a repeat in the same kernel gets a ``-2``, ``-3`` ... suffix."""
+    base = f"mmnq-{(context or 'bank').replace('_', '-')}-{qid}"
+    _RENDERED[base] += 1
+    n = _RENDERED[base]
+    return base if n == 1 else f"{base}-{n}"
+
+
+def select_questions(chapter: str | None, ids: Iterable[str] | None) -> tuple[Question, ...]:
+    """The questions a quiz cell shows: a chapter's set, optionally narrowed to ``ids`` (in that order)."""
+    if chapter is None and ids is None:
+        raise ValueError("quiz() needs a chapter (one of the chapter ids) or a list of question ids")
+    if chapter is not None and chapter not in CHAPTERS:
+        raise ValueError(f"chapter must be one of {', '.join(CHAPTERS)}, got {chapter!r}")
+    pool = load_bank(chapter) if chapter is not None else read_bank().questions
+    if ids is None:
+        return pool
+    if isinstance(ids, str):
+        raise ValueError(f"ids must be a list of question ids, got the string {ids!r}")
+    ids = list(ids)
+    if not ids:
+        raise ValueError("ids must name at least one question")
+    index = {q.id: q for q in pool}
+    unknown = [i for i in ids if i not in index]
+    if unknown:
+        where = f"chapter {chapter!r}" if chapter else "the question bank"
+        raise ValueError(f"unknown question id(s) for {where}: {', '.join(map(repr, unknown))}")
+    if len(set(ids)) != len(ids):
+        raise ValueError("ids lists a question twice")
+    return tuple(index[i] for i in ids)
+
+
+class Quiz:
+    """A display object for one or more questions (see :func:`quiz`)."""
+
+    def __init__(self, questions: Sequence[Question], *, title: str, chapter: str | None):
+        self.questions = tuple(questions)
+        self.title = title
+        self.chapter = chapter
+        self.dom_ids = tuple(_dom_id(q.id, chapter) for q in self.questions)
+
+    # -- pieces ---------------------------------------------------------------------------------
+    def _trace(self, q: Question, dom_id: str, *, with_figure: bool) -> RenderedTrace:
+        from widgets.quiz.traces import render_trace
+
+        return render_trace(q, f"{dom_id}-trace", with_figure=with_figure)
+
+    def markup(self, *, figures: bool = True) -> str:
+        """The quiz as one ``.mmn-quiz`` block of markup (no script, no style)."""
+        traces = {
+            q.id: self._trace(q, d, with_figure=figures) for q, d in zip(self.questions, self.dom_ids) if q.trace
+        }
+        return quiz_html(self.questions, self.dom_ids, title=self.title, chapter=self.chapter, traces=traces)
+
+    def book_html(self) -> str:
+        """What the built book shows: markup only (the page loads quiz.js, quiz.css and plotly.js once)."""
+        return self.markup(figures=True)
+
+    def live_parts(self) -> list[dict]:
+        """What JupyterLab shows: mimebundles, in order (trace figures as separate plotly outputs).
+
+        The first HTML part carries the stylesheet and the script inline.
+        """
+        from widgets.quiz.traces import quiz_figure
+
+        head = f'<style data-mmn-quiz-css="1">{assets.read("quiz.css")}</style>'
+        tail = f'<script data-mmn-quiz-js="1">{assets.read("quiz.js")}</script>'
+        # Split the questions into runs; a question with a trace starts a new run after its figure.
+        runs: list[list[int]] = [[]]
+        figures: dict[int, dict] = {}
+        for i, q in enumerate(self.questions):
+            if q.trace is not None:
+                figures[i] = quiz_figure(q.trace.simulate())
+                if runs[-1]:
+                    runs.append([])
+            runs[-1].append(i)
+        parts: list[dict] = []
+        total = len(self.questions)
+        runs = [run for run in runs if run]
+        if runs and runs[0][0] in figures:
+            # The title, the instructions and the assets come before the first figure.
+            header = quiz_html((), (), title=self.title, chapter=self.chapter, footer=False, total=total)
+            parts.append({"text/html": head + header + tail, "text/plain": self._plain()})
+            head = tail = ""
+        for r, run in enumerate(runs):
+            if run[0] in figures:
+                parts.append(_figure_bundle(figures[run[0]], f"{self.dom_ids[run[0]]}-trace"))
+            qs = [self.questions[i] for i in run]
+            traces = {
+                self.questions[i].id: self._trace(self.questions[i], self.dom_ids[i], with_figure=False)
+                for i in run
+                if self.questions[i].trace
+            }
+            html = quiz_html(
+                qs,
+                [self.dom_ids[i] for i in run],
+                title=self.title,
+                chapter=self.chapter,
+                traces=traces,
+                header=r == 0 and bool(head),
+                footer=r == len(runs) - 1,
+                numbering=[i + 1 for i in run],
+                total=total,
+            )
+            if r == 0 and head:
+                html = head + html + tail
+            parts.append({"text/html": html, "text/plain": self._plain()})
+        return parts
+
+    def _plain(self) -> str:
+        return f"{self.title}: {len(self.questions)} question(s) ({', '.join(q.id for q in self.questions)})"
+
+    # -- IPython display protocol -------------------------------------------------------------------
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        if in_book_build():
+            display({"text/html": self.book_html(), "text/plain": self._plain()}, raw=True)
+            return
+        for bundle in self.live_parts():
+            display(bundle, raw=True)
+
+    def _repr_html_(self) -> str:
+        """HTML for front ends that do not use the display protocol (markup; in a live kernel with assets)."""
+        if in_book_build():
+            return self.book_html()
+        css = f'<style data-mmn-quiz-css="1">{assets.read("quiz.css")}</style>'
+        js = f'<script data-mmn-quiz-js="1">{assets.read("quiz.js")}</script>'
+        return css + self.markup(figures=True) + js
+
+    def __repr__(self) -> str:
+        return f"<Quiz {self._plain()}>"
+
+
+def _figure_bundle(fig_dict: dict, div_id: str) -> dict:
+    """A trace figure as its own live output: plotly mimetype (JupyterLab) plus the HTML fallback."""
+    import json
+
+    import plotly.io as pio
+
+    from widgets.display import PLOTLY_CONFIG
+
+    plain = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=False))
+    plain["config"] = PLOTLY_CONFIG
+    return {
+        "application/vnd.plotly.v1+json": plain,
+        "text/html": figure_html(fig_dict, div_id=div_id),
+        "text/plain": "Simulated nerve conduction study",
+    }
+
+
+def quiz(chapter: str | None = None, *, ids: Iterable[str] | None = None, title: str | None = None) -> Quiz:
+    """A quiz cell for a notebook.
+
+    ``quiz("nerve_conduction")`` shows that chapter's questions; ``ids=[...]``
+    narrows them (or, with no chapter, picks any questions of the bank) in the
+    given order; ``title`` overrides the heading. Unknown chapters or ids raise
+    :class:`ValueError`. The result displays itself (see the module docstring).
+    """
+    questions = select_questions(chapter, ids)
+    if title is None:
+        title = REVIEW_TITLE if chapter == "review" else DEFAULT_TITLE
+    return Quiz(questions, title=title, chapter=chapter)
