@@ -261,13 +261,14 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52, str
                 currentvalue=dict(prefix="Monthly dose (g/kg per 4 weeks): "),
                 x=0,
                 len=1.0,
-                y=-0.30,
+                y=-0.46,
                 yanchor="top",
                 pad=dict(t=10, b=10),
             )
         ],
-        height=780,
-        margin=dict(t=150, b=250),
+        legend=dict(orientation="v", yanchor="top", y=-0.1, x=0),
+        height=860,
+        margin=dict(t=150, b=330),
     )
     return fig
 
