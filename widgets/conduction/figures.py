@@ -102,11 +102,11 @@ def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int =
     annotations.append(dict(x=bx, y=y_top - bar / 2, xref="x", yref="y", text=f"{bar:g} mV", showarrow=False,
                             xanchor="right", xshift=-6, font=dict(size=font - 1, color=palette.TEXT)))
     annotations.append(dict(x=0, y=-0.16, xref="paper", yref="paper", xanchor="left", yanchor="top", align="left",
-                            showarrow=False, text=wrap(verdict_text(study), 70 if presenter else 105),
+                            showarrow=False, text=wrap(verdict_text(study), 60 if presenter else 82),
                             font=dict(size=font, color=palette.TEXT)))
     who = f"{study.nerve.label} ({_short_muscle(study.nerve.muscle)})"
     title = who if study.preset is None else f"{who} · {_preset_title(study.preset)}"
-    title = "<br>".join(textwrap.wrap(title, 50 if presenter else 75))
+    title = "<br>".join(textwrap.wrap(title, 40 if presenter else 58))
     return dict(
         x0=0.0,
         dx=dx,

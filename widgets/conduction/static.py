@@ -10,6 +10,8 @@ points rounded to 3 decimals, so the whole figure stays well under 1 MB.
 
 from __future__ import annotations
 
+import textwrap
+
 import json
 
 import plotly.graph_objects as go
@@ -80,7 +82,9 @@ def kernel_free_figure(nerve: str = "ulnar", preset: str | None = "mmn", *, seed
     for b in block_steps:
         study = simulate(nerve, lesions=(Lesion(seg.name, block=b),), seed=seed)
         layers = study_layers(study, n_points=STATIC_POINTS)
-        layers["title"] = f"{spec.label}: {b:.0%} of the axons blocked in the {seg.label.split(' (')[0]}"
+        layers["title"] = "<br>".join(
+            textwrap.wrap(f"{spec.label}: {b:.0%} of the axons blocked in the {seg.label.split(' (')[0]}", 58)
+        )
         step_layers.append(layers)
         steps.append(dict(label=f"{b:.0%}", method="update",
                           args=_update_args(layers, {"updatemenus[0].active": custom_index})))
@@ -104,7 +108,7 @@ def kernel_free_figure(nerve: str = "ulnar", preset: str | None = "mmn", *, seed
         margin=dict(l=70, r=20, t=120, b=260),
         height=740,
     )
-    fig.layout.title.update(y=0.985, yanchor="top", yref="container")
+    fig.layout.title.update(y=0.965, yanchor="top", yref="container")
     return fig
 
 
