@@ -209,7 +209,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "brisk",
-        "C: brisk reflexes",
+        "C: extensor plantar response",
         "Asymmetric hand weakness with fasciculations, but brisk reflexes in the weak arm and an extensor plantar "
         "response.",
         True,
