@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 start=$(date +%s)
 .venv/bin/jupyter-book build . --all -W --keep-going
+.venv/bin/python scripts/export_pdf.py
 echo
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$PWD/_build/html/index.html"
+echo "Whole course on one printable page: file://$PWD/_build/html/print/course.html"
 if [ "${1:-}" = "--serve" ]; then
   echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
   exec .venv/bin/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

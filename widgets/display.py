@@ -41,7 +41,7 @@ RENDERER = "mmn_course"
 PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendChartToCloud"],
 }
 
 
@@ -61,6 +61,7 @@ def figure_html(fig: go.Figure | dict, *, div_id: str | None = None) -> str:
     return pio.to_html(
         fig_dict,
         config=PLOTLY_CONFIG,
+        auto_play=False,
         include_plotlyjs=False,
         include_mathjax=False,
         full_html=False,
@@ -137,7 +138,7 @@ class Explorable:
         view = self._static()
         body = figure_html(view) if isinstance(view, go.Figure | dict) else str(view)
         return (
-            f'<figure class="mmn-explorable" role="group" aria-label="{_escape(self.alt)}">'
+            f'<figure class="mmn-explorable" aria-label="{_escape(self.alt)}">'
             f"{body}<figcaption class=\"mmn-alt\">{_escape(self.alt)}</figcaption></figure>"
         )
 

@@ -26,7 +26,7 @@ NODE_STYLE: dict[str, tuple[str, str, int]] = {
     "firing": ("star", palette.PATIENT.color, 24),
     "fired": ("circle", palette.NORMAL.color, 13),
     "failed": ("x-thin-open", "#000000", 22),
-    "silent": ("circle-open", "#bbbbbb", 12),
+    "silent": ("square-open", "#595959", 11),
 }
 
 MYELIN = "#e8d8a8"
@@ -137,6 +137,7 @@ def axon_figure(n_nodes: int = 9, blocked_node: int = 5) -> go.Figure:
                     symbol=update0["marker.symbol"][k],
                     color=update0["marker.color"][k],
                     size=update0["marker.size"][k],
+                    opacity=1,
                     line=dict(width=2),
                 ),
                 hovertext=[f"node of Ranvier {i + 1}" + (" (site of the block)" if name == "block" and i == blocked_node else "") for i in xs],

@@ -9,6 +9,14 @@
 * Serves the static assets of the course package (the quiz renderer) once per
   page, from the installed package itself, so the book and JupyterLab use the
   same script.
+* Accessibility, weight and print (functions ``_a11y_*``, helpers in
+  :mod:`widgets.a11y`): serves ``book/_static/plotly-a11y.js`` once per page
+  (keyboard proxies for plotly sliders and menus, figures named after their
+  title, figures narrowed for print); loads MathJax only on pages that have
+  formulas and plotly.js only on pages that have figures; after the build, repairs what the theme emits and axe-core reports
+  and drops the theme's 1.5 MB Font Awesome script (its stylesheet draws the
+  icons); and writes the whole course on one printable page,
+  ``print/course.html``.
 """
 
 from __future__ import annotations
@@ -38,10 +46,102 @@ def _quiet_kernel_profile(outdir: Path) -> None:
     os.environ["IPYTHONDIR"] = str(outdir)
 
 
+# -- accessibility, page weight and print ---------------------------------------------------------
+
+#: The front-matter page that links to the printable course; it is left out of the print itself.
+PRINT_DOC = "book/print"
+#: plotly.js as the book serves it, and its basic bundle (scatter, bar and pie traces only).
+PLOTLY_FULL = "plotly/plotly.min.js"
+PLOTLY_BASIC = "plotly/plotly-basic.min.js"
+
+
+def _a11y_add_assets(app: Sphinx, config) -> None:
+    app.add_js_file("plotly-a11y.js", priority=650, defer="defer")
+
+
+def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Load MathJax (1.2 MB) only on pages with formulas, plotly.js (4.8 MB) only on pages with figures.
+
+    Sphinx adds MathJax to a page whose *toctree children* have math, so the root page loaded it
+    for nothing; ``html_js_files`` puts plotly.js on every page, figures or not. Where plotly's
+    basic bundle is vendored (``plotly/plotly-basic.min.js``, 1.2 MB) a page whose figures only
+    use its trace types (scatter, bar, pie) loads that instead.
+    """
+    from widgets.a11y import BASIC_TRACE_TYPES, body_needs_mathjax, plotly_trace_types
+
+    if app.builder.name != "html" or "script_files" not in context:
+        return
+    body = context.get("body", "")
+    drop_math = not (app.env.get_domain("math").data["has_equations"].get(pagename) or body_needs_mathjax(body))
+    drop_plotly = "Plotly" not in body
+    basic = (
+        not drop_plotly
+        and _a11y_static_file(app, PLOTLY_BASIC) is not None
+        and plotly_trace_types(body) <= BASIC_TRACE_TYPES
+    )
+    mathjax = str(app.config.mathjax_path)
+
+    def unneeded(js) -> bool:
+        name = str(getattr(js, "filename", "") or "")
+        inline = str(getattr(js, "attributes", {}).get("body", "")).lstrip()
+        if drop_math and ((mathjax and name.endswith(mathjax)) or inline.startswith("window.MathJax")):
+            return True
+        return drop_plotly and name.endswith((PLOTLY_FULL, "plotly-a11y.js"))
+
+    scripts = [js for js in context["script_files"] if not unneeded(js)]
+    if basic:
+        from sphinx.builders.html._assets import _JavaScript
+
+        scripts = [
+            _JavaScript(str(js.filename).replace(PLOTLY_FULL, PLOTLY_BASIC), priority=js.priority, **js.attributes)
+            if str(getattr(js, "filename", "") or "").endswith(PLOTLY_FULL)
+            else js
+            for js in scripts
+        ]
+    context["script_files"][:] = scripts
+
+
+
+def _a11y_static_file(app: Sphinx, rel: str) -> Path | None:
+    """The file ``rel`` in one of the static paths, if it is there."""
+    for entry in app.config.html_static_path:
+        path = Path(app.confdir, entry, rel)
+        if path.is_file():
+            return path
+    return None
+
+
+def _a11y_reading_order(app: Sphinx) -> list[str]:
+    relations = app.env.collect_relations()
+    order, doc, seen = [], app.config.root_doc, set()
+    while doc and doc not in seen:
+        seen.add(doc)
+        order.append(doc)
+        doc = relations.get(doc, [None, None, None])[2]
+    return [d for d in order if d != PRINT_DOC]
+
+
+def _a11y_after_build(app: Sphinx, exception) -> None:
+    """Repair every page, then compose the printable whole-course page from the built pages."""
+    if exception is not None or app.builder.name != "html":
+        return
+    from widgets.a11y import fix_site, write_print_page
+
+    outdir = Path(app.outdir)
+    fix_site(outdir)
+    suffix = app.builder.out_suffix
+    pages = [doc + suffix for doc in _a11y_reading_order(app)]
+    title = app.config.html_title or app.config.project
+    write_print_page(outdir, pages, title=title)
+
+
 def setup(app: Sphinx) -> dict:
     from widgets.display import BUILD_ENV
 
     os.environ[BUILD_ENV] = "1"
     _quiet_kernel_profile(Path(app.outdir).parent / ".ipython")
     app.connect("config-inited", _add_package_assets)
+    app.connect("config-inited", _a11y_add_assets)
+    app.connect("html-page-context", _a11y_trim_page_assets, priority=900)
+    app.connect("build-finished", _a11y_after_build)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

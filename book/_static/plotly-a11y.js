@@ -1,0 +1,403 @@
+/* Keyboard and print support for every plotly figure of the MMN course book.
+ *
+ * plotly draws its sliders and dropdown/button menus (layout.sliders,
+ * layout.updatemenus) in SVG: they cannot be reached with Tab or operated with
+ * the keyboard, and a screen reader does not announce them. For every figure
+ * on the page that has them, this script adds native, labelled proxies right
+ * after the figure:
+ *
+ *   - one <input type="range"> per slider (ArrowLeft/ArrowRight, Home/End),
+ *     announcing the step's label as its value;
+ *   - one <select> per menu with several buttons, one <button> per
+ *     single-button menu (e.g. "Play").
+ *
+ * A proxy runs exactly the step's or button's own `method`/`args` (the same
+ * call plotly makes when the SVG control is clicked), then stores the new
+ * `active` index in the layout so the SVG control moves too; moving the SVG
+ * control with the mouse updates the proxy. The proxies are visually hidden
+ * until one of them has keyboard focus (then they appear under the figure).
+ *
+ * Small screens: a title, annotation or x-axis title wider than the figure
+ * is shrunk (down to 11 or 10 px) so it is not cut off at the edge; on a wider
+ * screen it gets its own size back.
+ *
+ * Names: a figure without an accessible name gets role="figure" and its
+ * plotly title as aria-label.
+ *
+ * Print: figures wider than PRINT_WIDTH_PX are narrowed while the page is
+ * printed (and restored afterwards), so no figure is cut at the paper's edge;
+ * course.css hides the interactive-only controls in print.
+ *
+ * Labels: a slider proxy is named after the slider's `currentvalue.prefix`
+ * (or its `name`), a menu proxy after the menu's `name`, each followed by the
+ * figure's title. Give sliders a prefix and menus a `name` for good labels.
+ *
+ * Idempotent and safe to load more than once; needs window.Plotly only when a
+ * figure exists.
+ */
+(function () {
+  "use strict";
+  if (window.mmnPlotlyA11y) {
+    window.mmnPlotlyA11y.scan();
+    return;
+  }
+
+  /** Widest figure (CSS px) that fits A4 and US Letter portrait with 12 mm margins. */
+  var PRINT_WIDTH_PX = 680;
+  /** Smallest font sizes a title and other figure texts are shrunk to on a narrow screen. */
+  var MIN_TITLE_PX = 11;
+  var MIN_TEXT_PX = 10;
+  var counter = 0;
+
+  function text(s) {
+    // Plotly titles and labels may hold a little HTML (<b>, <br>); keep the words.
+    var div = document.createElement("div");
+    div.innerHTML = String(s == null ? "" : s).replace(/<br\s*\/?>/gi, " ");
+    return (div.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  function figureTitle(gd) {
+    // The author's title only: plotly fills _fullLayout.title.text with a placeholder
+    // ("Click to enter Plot title") when there is none.
+    var t = gd.layout && gd.layout.title;
+    if (t && typeof t === "object") t = t.text;
+    return text(typeof t === "string" ? t : "");
+  }
+
+  // Control labels name the control; the group around them names the figure (screen readers
+  // announce the group when focus enters it).
+  function sliderLabel(gd, slider, i, count) {
+    var prefix = slider.currentvalue && slider.currentvalue.prefix;
+    var base = text(prefix || slider.name || "").replace(/[:=\s]+$/, "");
+    return base || (count > 1 ? "Slider " + (i + 1) : "Slider");
+  }
+
+  function menuLabel(gd, menu, i, count) {
+    var base = text(menu.name || "").replace(/[:=\s]+$/, "");
+    return base || (count > 1 ? "Figure options " + (i + 1) : "Figure options");
+  }
+
+  /** Run one step/button command as plotly itself does (Plots.executeAPICommand). */
+  function execute(gd, method, args) {
+    var P = window.Plotly;
+    if (!method || method === "skip") return Promise.resolve();
+    args = Array.isArray(args) ? args.slice() : [];
+    if (P.Plots && typeof P.Plots.executeAPICommand === "function") {
+      return Promise.resolve(P.Plots.executeAPICommand(gd, method, args));
+    }
+    if (typeof P[method] !== "function") return Promise.resolve();
+    return Promise.resolve(P[method].apply(null, [gd].concat(args)));
+  }
+
+  function setActive(gd, key, index) {
+    var update = {};
+    update[key + ".active"] = index;
+    return window.Plotly.relayout(gd, update);
+  }
+
+  function visibleIndices(items) {
+    var out = [];
+    (items || []).forEach(function (item, k) {
+      if (item && item.visible !== false) out.push(k);
+    });
+    return out;
+  }
+
+  function makeSlider(gd, box, i, count) {
+    var slider = gd.layout.sliders[i];
+    var full = (gd._fullLayout.sliders || [])[i] || slider;
+    if (full.visible === false) return null;
+    var steps = slider.steps || [];
+    var shown = visibleIndices(steps);
+    if (!shown.length) return null;
+    var id = "mmn-kbd-" + ++counter;
+    var wrap = document.createElement("div");
+    wrap.className = "mmn-kbd-control";
+    var label = document.createElement("label");
+    label.setAttribute("for", id);
+    label.textContent = sliderLabel(gd, full, i, count);
+    var input = document.createElement("input");
+    input.type = "range";
+    input.id = id;
+    input.min = "0";
+    input.max = String(shown.length - 1);
+    input.step = "1";
+    input.className = "mmn-kbd-slider";
+    input.setAttribute("data-slider-index", String(i));
+
+    function sync() {
+      var active = ((gd._fullLayout.sliders || [])[i] || {}).active;
+      if (active == null) active = slider.active || 0;
+      var pos = Math.max(0, shown.indexOf(active));
+      input.value = String(pos);
+      var step = steps[shown[pos]] || {};
+      input.setAttribute("aria-valuetext", text(step.label != null ? step.label : step.value) || String(pos + 1));
+    }
+
+    input.addEventListener("input", function () {
+      var k = shown[Number(input.value)];
+      var step = steps[k] || {};
+      var run = step.execute === false ? Promise.resolve() : execute(gd, step.method, step.args);
+      run.then(function () { return setActive(gd, "sliders[" + i + "]", k); }).then(sync, sync);
+      var stepText = text(step.label != null ? step.label : step.value);
+      if (stepText) input.setAttribute("aria-valuetext", stepText);
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(input);
+    box.appendChild(wrap);
+    sync();
+    return sync;
+  }
+
+  function makeMenu(gd, box, i, count) {
+    var menu = gd.layout.updatemenus[i];
+    var full = (gd._fullLayout.updatemenus || [])[i] || menu;
+    if (full.visible === false) return null;
+    var buttons = menu.buttons || [];
+    var shown = visibleIndices(buttons);
+    if (!shown.length) return null;
+    var name = menuLabel(gd, full, i, count);
+    var wrap = document.createElement("div");
+    wrap.className = "mmn-kbd-control";
+
+    function activeIndex() {
+      var a = ((gd._fullLayout.updatemenus || [])[i] || {}).active;
+      return a == null ? (menu.active == null ? 0 : menu.active) : a;
+    }
+
+    if (shown.length === 1) {
+      // A lone button ("Play", a toggle with args2): a native button.
+      var k = shown[0];
+      var b = buttons[k];
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "mmn-kbd-button";
+      btn.setAttribute("data-menu-index", String(i));
+      btn.textContent = text(b.label) || name;
+      if (!text(b.label)) btn.setAttribute("aria-label", name);
+      var toggled = false;
+      if (b.args2) btn.setAttribute("aria-pressed", "false");
+      btn.addEventListener("click", function () {
+        var args = b.args2 && toggled ? b.args2 : b.args;
+        toggled = b.args2 ? !toggled : toggled;
+        if (b.args2) btn.setAttribute("aria-pressed", String(toggled));
+        if (b.execute === false) return;
+        // An animation interrupted by the next command rejects its promise: nothing to report.
+        execute(gd, b.method, args).catch(function () {});
+      });
+      wrap.appendChild(btn);
+      box.appendChild(wrap);
+      return null;
+    }
+
+    var id = "mmn-kbd-" + ++counter;
+    var label = document.createElement("label");
+    label.setAttribute("for", id);
+    label.textContent = name;
+    var select = document.createElement("select");
+    select.id = id;
+    select.className = "mmn-kbd-menu";
+    select.setAttribute("data-menu-index", String(i));
+    shown.forEach(function (k, pos) {
+      var opt = document.createElement("option");
+      opt.value = String(k);
+      opt.textContent = text(buttons[k].label) || "Option " + (pos + 1);
+      select.appendChild(opt);
+    });
+
+    function sync() {
+      select.value = String(activeIndex());
+    }
+
+    select.addEventListener("change", function () {
+      var k = Number(select.value);
+      var b = buttons[k] || {};
+      var run = b.execute === false ? Promise.resolve() : execute(gd, b.method, b.args);
+      run.then(function () { return setActive(gd, "updatemenus[" + i + "]", k); }).then(sync, sync);
+    });
+    wrap.appendChild(label);
+    wrap.appendChild(select);
+    box.appendChild(wrap);
+    sync();
+    return sync;
+  }
+
+  /** Name the figure after its title (role="figure"), unless its author already named it. */
+  function describe(gd) {
+    if (gd.hasAttribute("role") || gd.hasAttribute("aria-label") || gd.hasAttribute("aria-labelledby")) return;
+    var title = figureTitle(gd);
+    if (!title) return;
+    gd.setAttribute("role", "figure");
+    gd.setAttribute("aria-label", title);
+  }
+
+  /** A font size in the layout, by path ("annotations[2].font.size"), from the full layout. */
+  function fullValue(full, path) {
+    return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, full);
+  }
+
+  /** The texts a figure lays out itself (title, annotations, horizontal axis titles) and their font size path. */
+  function fittableTexts(gd) {
+    var full = gd._fullLayout, items = [];
+    var title = gd.querySelector(".g-gtitle .gtitle");
+    if (title && full.title && full.title.font) items.push({ el: title, path: "title.font.size", min: MIN_TITLE_PX });
+    (full.annotations || []).forEach(function (a, i) {
+      var el = gd.querySelector('.annotation[data-index="' + i + '"] .annotation-text');
+      if (el && a.font && a.visible !== false) items.push({ el: el, path: "annotations[" + i + "].font.size", min: MIN_TEXT_PX });
+    });
+    Object.keys(full).forEach(function (k) {
+      var m = /^xaxis(\d*)$/.exec(k);
+      if (!m || !full[k] || !full[k].title || !full[k].title.font) return;
+      var el = gd.querySelector(".g-x" + m[1] + "title text");
+      if (el) items.push({ el: el, path: k + ".title.font.size", min: MIN_TEXT_PX });
+    });
+    return items;
+  }
+
+  /** Small screens: shrink titles, annotations and axis titles that would run past the figure's
+   *  edges (plotly never wraps them), down to a readable minimum; restore them on wider screens. */
+  function fitTexts(gd) {
+    var full = gd._fullLayout;
+    if (!full || gd.__mmnFitting || !window.Plotly) return;
+    var bases = gd.__mmnBaseSizes || (gd.__mmnBaseSizes = {});
+    var box = gd.getBoundingClientRect();
+    var left = box.left + 2, right = box.left + full.width - 2;
+    var update = {}, changed = false;
+    fittableTexts(gd).forEach(function (item) {
+      var cur = fullValue(full, item.path);
+      if (typeof cur !== "number") return;
+      if (bases[item.path] == null) bases[item.path] = cur;
+      var base = bases[item.path];
+      var r = item.el.getBoundingClientRect();
+      if (!r.width) return;
+      var atBase = r.width * base / cur;
+      // Room: the whole width for centred text, else from the text's anchored side to the far edge.
+      var anchor = item.el.getAttribute("text-anchor") || "start";
+      var mid = (r.left + r.right) / 2;
+      var room = anchor === "middle" ? 2 * Math.min(mid - left, right - mid) : anchor === "end" ? r.right - left : right - r.left;
+      var size = Math.max(item.min, Math.min(base, Math.floor(base * Math.min(room, right - left) / atBase)));
+      if (size !== cur) { update[item.path] = size; changed = true; }
+    });
+    if (!changed) return;
+    gd.__mmnFitting = true;
+    window.Plotly.relayout(gd, update).then(
+      function () { gd.__mmnFitting = false; }, function () { gd.__mmnFitting = false; });
+  }
+
+  function enhance(gd) {
+    if (gd.__mmnA11y || !gd.layout || !gd._fullLayout || typeof gd.on !== "function") return;
+    describe(gd);
+    fitTexts(gd);
+    gd.on("plotly_relayout", function () { fitTexts(gd); });
+    var sliders = gd.layout.sliders || [];
+    var menus = gd.layout.updatemenus || [];
+    gd.__mmnA11y = true;
+    if (!sliders.length && !menus.length) return;
+    var box = document.createElement("div");
+    box.className = "mmn-kbd-controls";
+    box.setAttribute("role", "group");
+    var title = figureTitle(gd);
+    box.setAttribute("aria-label", title ? "Controls of the figure: " + title : "Figure controls");
+    var syncs = [];
+    sliders.forEach(function (_, i) { syncs.push(makeSlider(gd, box, i, sliders.length)); });
+    menus.forEach(function (_, i) { syncs.push(makeMenu(gd, box, i, menus.length)); });
+    if (!box.children.length) return;
+    if (!gd.id) gd.id = "mmn-figure-" + ++counter;
+    box.setAttribute("data-for", gd.id);
+    gd.__mmnControls = box;
+    // After the figure's own box: plotly's HTML wraps the plot in a div of fixed height, and the
+    // proxies, once shown, must push the caption down rather than overlap it.
+    var after = gd;
+    var parent = gd.parentElement;
+    if (parent && parent.style && parent.style.height && parent.querySelectorAll(".js-plotly-plot").length === 1) after = parent;
+    after.parentNode.insertBefore(box, after.nextSibling);
+    var syncAll = function () {
+      syncs.forEach(function (s) { if (s) s(); });
+    };
+    ["plotly_sliderchange", "plotly_buttonclicked", "plotly_relayout", "plotly_update", "plotly_animated"].forEach(
+      function (ev) { gd.on(ev, syncAll); }
+    );
+  }
+
+  function figures() {
+    return Array.prototype.slice.call(document.querySelectorAll(".js-plotly-plot"));
+  }
+
+  function scan() {
+    if (!window.Plotly) return;
+    figures().forEach(function (gd) {
+      if (gd.__mmnA11y) return;
+      if (gd._fullLayout) enhance(gd);
+      else if (typeof gd.once === "function" && !gd.__mmnA11yWaiting) {
+        gd.__mmnA11yWaiting = true;
+        gd.once("plotly_afterplot", function () { enhance(gd); });
+      }
+    });
+  }
+
+  // ---- print: narrow wide figures while printing ---------------------------------------------
+  var printing = false;
+
+  function narrow(gd) {
+    if (!printing || !gd._fullLayout || gd._fullLayout.width <= PRINT_WIDTH_PX) return;
+    if (!gd.__mmnPrintResized) gd.__mmnScreenWidth = gd.layout.width == null ? null : gd.layout.width;
+    gd.__mmnPrintResized = true;
+    window.Plotly.relayout(gd, { width: PRINT_WIDTH_PX }).catch(function () {});
+  }
+
+  function toPrint() {
+    if (printing || !window.Plotly) return;
+    printing = true;
+    api.printed += 1;
+    figures().forEach(function (gd) {
+      narrow(gd);
+      // A responsive resize while printing (window resized) must not widen it again.
+      if (!gd.__mmnPrintWatch && typeof gd.on === "function") {
+        gd.__mmnPrintWatch = true;
+        gd.on("plotly_relayout", function () { narrow(gd); });
+      }
+    });
+  }
+
+  function fromPrint() {
+    if (!printing) return;
+    printing = false;
+    figures().forEach(function (gd) {
+      if (!gd.__mmnPrintResized) return;
+      gd.__mmnPrintResized = false;
+      window.Plotly.relayout(gd, { width: gd.__mmnScreenWidth }).then(function () {
+        // Back to the screen's responsive width (only a displayed figure can be resized).
+        if (gd.__mmnScreenWidth == null && gd.offsetParent !== null) return window.Plotly.Plots.resize(gd);
+      }).catch(function () {});
+    });
+  }
+
+  window.addEventListener("beforeprint", toPrint);
+  window.addEventListener("afterprint", fromPrint);
+  if (window.matchMedia) {
+    var mq = window.matchMedia("print");
+    var onChange = function (e) { if (e.matches) toPrint(); else fromPrint(); };
+    if (mq.addEventListener) mq.addEventListener("change", onChange);
+    else if (mq.addListener) mq.addListener(onChange);
+  }
+
+  var api = { scan: scan, toPrint: toPrint, fromPrint: fromPrint, PRINT_WIDTH_PX: PRINT_WIDTH_PX, printed: 0 };
+  window.mmnPlotlyA11y = api;
+
+  // Figures are drawn by inline scripts as the page parses, some later (quizzes, tabs): scan on
+  // DOMContentLoaded, on load, and whenever new nodes arrive.
+  function start() {
+    scan();
+    if (window.MutationObserver) {
+      var pending = false;
+      new MutationObserver(function () {
+        if (pending) return;
+        pending = true;
+        window.requestAnimationFrame(function () { pending = false; scan(); });
+      }).observe(document.body, { childList: true, subtree: true });
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  window.addEventListener("load", scan);
+})();
