@@ -26,3 +26,4 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 .venv/bin/python scripts/vendor.py
+.venv/bin/python scripts/vendor_reveal.py

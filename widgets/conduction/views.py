@@ -285,6 +285,13 @@ class ConductionExplorer:
         layers["annotations"] = [a for a in layers["annotations"] if a.get("yref") != "paper"]
         with self.figure.batch_update():
             apply_layers(self.figure, layers)
+        if not getattr(self, "_drawn_once", False):
+            # a front end that connects later (Voila, a reloaded JupyterLab page) starts from the synced
+            # state, which plotly fills only at creation: give it the first drawn figure, not an empty one
+            from widgets.presenter import sync_figure_state
+
+            sync_figure_state(self.figure)
+            self._drawn_once = True
         self.verdict.value = verdict_html(study)
         self.table.value = "" if self.presenter else measurement_table_html(study)
 

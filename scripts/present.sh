@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Serve the lecture deck (presenter/*.ipynb) with Voila on this computer only, for projecting in a lecture hall.
+#
+#   bash scripts/present.sh              serve on http://127.0.0.1:8866 (the next free port if 8866 is taken)
+#   bash scripts/present.sh --port 9000  serve on another port
+#
+# Prints the deck's URL once Voila answers, then serves until Ctrl-C. Open the URL in a browser on the same
+# computer (F11 for full screen). Each element of the deck opens in its own kernel: the nerve conduction
+# simulator, the IVIg model, the differential explorer and a quiz, in presenter mode (big type, thick lines, full
+# width, only the controls that matter) with no code shown (--strip_sources=True). Voila listens on 127.0.0.1
+# only, so nobody else on the lecture-hall network can reach the kernels. A kernel whose page was left is shut
+# down after 15 idle minutes (Voila's own shutdown request on leaving a page fails: voila-dashboards/voila#1458).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${MMN_PRESENT_PORT:-8866}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) port=$2; shift 2 ;;
+    --port=*) port=${1#--port=}; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "present: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ "${MMN_SKIP_SETUP:-0}" != "1" ]; then
+  bash scripts/setup.sh >/dev/null
+fi
+
+# The default port may be taken (another deck, another server): take the next free one.
+port=$(.venv/bin/python - "$port" <<'EOF'
+import socket, sys
+port = int(sys.argv[1])
+for candidate in range(port, port + 50):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", candidate))
+        except OSError:
+            continue
+        print(candidate)
+        break
+else:
+    sys.exit(f"present: no free port in {port}..{port + 49}")
+EOF
+)
+
+# Presenter mode means the live widgets, never the kernel-free book views.
+unset MMN_COURSE_BUILD
+# The deck's Voila template (presenter/share/voila/templates/mmn_present: the lab template without CDN links).
+export JUPYTER_PATH="$PWD/presenter/share${JUPYTER_PATH:+:$JUPYTER_PATH}"
+url="http://127.0.0.1:$port/"
+
+.venv/bin/voila presenter/ \
+  --no-browser \
+  --Voila.ip=127.0.0.1 \
+  --port="$port" \
+  --Voila.port_retries=0 \
+  --template=mmn_present \
+  --theme=light \
+  --strip_sources=True \
+  --show_tracebacks=False \
+  --VoilaConfiguration.file_allowlist='.*\.(png|jpg|svg|css)' \
+  --ContentsManager.hide_globs=__pycache__ --ContentsManager.hide_globs='*.py' \
+  --ContentsManager.hide_globs=share --ContentsManager.hide_globs=_vendor \
+  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60 &
+voila=$!
+trap 'kill "$voila" 2>/dev/null || true; wait "$voila" 2>/dev/null || true' EXIT INT TERM
+
+# Wait until Voila answers (at most 60 s), then say where the deck is.
+if ! .venv/bin/python - "$url" "$voila" <<'EOF'
+import os, sys, time, urllib.request
+url, pid = sys.argv[1], int(sys.argv[2])
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit("present: Voila stopped before it served the deck")
+    try:
+        urllib.request.urlopen(url, timeout=2)
+        sys.exit(0)
+    except Exception:
+        time.sleep(0.2)
+sys.exit("present: Voila did not answer within 60 s")
+EOF
+then
+  exit 1
+fi
+
+echo
+echo "Lecture deck: $url"
+for nb in presenter/*.ipynb; do
+  echo "  $(basename "$nb" .ipynb): ${url}voila/render/$(basename "$nb")"
+done
+echo "Serving on 127.0.0.1 only. Ctrl-C to stop."
+wait "$voila"

@@ -1,0 +1,529 @@
+"""Presenter mode: the course's interactive elements as a lecturer shows them in a lecture hall.
+
+What a projector at the back of a hall needs, shared by every view:
+
+* big type and thick lines in figures (:func:`style_figure`), read from the
+  back row: :data:`FONT_SIZE`, :data:`LINE_WIDTH`;
+* big controls, full width, no code: :func:`css` (the stylesheet Voila and
+  JupyterLab apply to anything inside a ``.mmn-presenter`` box);
+* only the controls that matter: :func:`keep_controls` hides the others
+  (they keep working, they are just not drawn);
+* :func:`present` — one call per deck cell: takes an element (an
+  :class:`~widgets.display.Explorable`, an ipywidget or any displayable) and
+  shows its presenter view. ``explorable.live(presenter=True)`` is used when the
+  element supports it; otherwise the generic styling above is applied.
+
+The lecture deck (``presenter/*.ipynb``) is served by ``bash scripts/present.sh``
+(Voila, sources stripped, 127.0.0.1 only). Slides of the chapters are exported
+by ``bash scripts/slides.sh``; :func:`myst_to_markdown` turns the book's MyST
+roles and directives into plain Markdown for them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+#: Base font size of figures in presenter mode (px); titles and axis titles are larger.
+FONT_SIZE = 22
+#: Minimum line width of line traces in presenter mode (px).
+LINE_WIDTH = 4
+#: Minimum marker size in presenter mode (px).
+MARKER_SIZE = 12
+#: Height of a presenter figure (px): most of a 1080p projector with the controls above it.
+FIGURE_HEIGHT = 620
+#: CSS class of a presenter box; :func:`css` styles everything inside one.
+CSS_CLASS = "mmn-presenter"
+
+
+# --------------------------------------------------------------------------------------------- figures
+def style_figure(fig: Any, *, height: int | None = FIGURE_HEIGHT) -> Any:
+    """Restyle a plotly figure (``go.Figure`` or ``go.FigureWidget``) in place for projection; returns it.
+
+    Fonts become at least :data:`FONT_SIZE` (titles larger), line widths at
+    least :data:`LINE_WIDTH`, markers at least :data:`MARKER_SIZE`; the figure
+    spans the full width (``autosize``, no fixed width; a ``FigureWidget`` is
+    also made ``responsive``) at ``height`` px (``None`` keeps the height).
+    Idempotent: styling twice changes nothing more.
+    """
+    import plotly.graph_objects as go
+
+    if not isinstance(fig, go.Figure | go.FigureWidget):
+        raise TypeError(f"fig must be a plotly go.Figure or go.FigureWidget, got {type(fig).__name__}")
+    if isinstance(fig, go.FigureWidget):
+        # plotly.js then follows window resizes (the presenter script fires one when the box changes width).
+        fig._config = {**(fig._config or {}), "responsive": True}
+    batch = fig.batch_update() if isinstance(fig, go.FigureWidget) else contextlib.nullcontext()
+    with batch:
+        layout = fig.layout
+        layout.font.size = max(layout.font.size or 0, FONT_SIZE)
+        layout.title.font.size = max(layout.title.font.size or 0, FONT_SIZE + 8)
+        layout.legend.font.size = max(layout.legend.font.size or 0, FONT_SIZE - 2)
+        layout.hoverlabel.font.size = max(layout.hoverlabel.font.size or 0, FONT_SIZE)
+        layout.autosize = True
+        layout.width = None
+        if height is not None:
+            layout.height = max(layout.height or 0, height)
+        for name in _axis_names(layout):
+            axis = layout[name]
+            axis.tickfont.size = max(axis.tickfont.size or 0, FONT_SIZE - 2)
+            axis.title.font.size = max(axis.title.font.size or 0, FONT_SIZE + 2)
+        for ann in layout.annotations or ():
+            ann.font.size = max(ann.font.size or 0, FONT_SIZE - 2)
+        for trace in fig.data:
+            _style_trace(trace)
+    return fig
+
+
+def sync_figure_state(fig: Any) -> Any:
+    """Make a ``FigureWidget``'s synced state match its current figure; returns it.
+
+    A ``FigureWidget`` sends later changes (``batch_update``, restyle,
+    relayout) as one-off messages and refreshes its synced state only when it
+    is displayed *itself*. Inside an ipywidgets box (displayed by the box),
+    a front end that connects after those changes — Voila always does, as does
+    a reloaded JupyterLab page — draws the figure as it was *created*, e.g.
+    with no traces. This copies the current figure into the synced state, as
+    plotly's own ``FigureWidget._repr_mimebundle_`` does.
+    """
+    import plotly.graph_objects as go
+    from copy import deepcopy
+
+    if not isinstance(fig, go.FigureWidget):
+        raise TypeError(f"fig must be a plotly go.FigureWidget, got {type(fig).__name__}")
+    fig._widget_layout = deepcopy(fig._layout_obj._props)
+    fig._widget_data = deepcopy(fig._data)
+    return fig
+
+
+def _axis_names(layout) -> list[str]:
+    names = [k for k in layout.to_plotly_json() if re.fullmatch(r"[xy]axis\d*", k)]
+    return sorted(set(names) | {"xaxis", "yaxis"})
+
+
+def _style_trace(trace) -> None:
+    props = trace.to_plotly_json()
+    is_scatter = trace.type in ("scatter", "scattergl")
+    mode = props.get("mode", "lines" if is_scatter else "")
+    if ("line" in props or is_scatter) and (not is_scatter or "lines" in mode):
+        try:
+            width = trace.line.width
+        except AttributeError:
+            width = 0
+        if width != 0 and (width is None or isinstance(width, int | float)):  # an explicit 0 hides a line on purpose
+            trace.line.width = max(width or 0, LINE_WIDTH)
+    if is_scatter and "markers" in mode:
+        size = trace.marker.size
+        if size is None or isinstance(size, int | float):
+            trace.marker.size = max(size or 0, MARKER_SIZE)
+    if "text" in props and hasattr(trace, "textfont"):
+        size = trace.textfont.size
+        if size is None or isinstance(size, int | float):
+            trace.textfont.size = max(size or 0, FONT_SIZE - 2)
+
+
+# --------------------------------------------------------------------------------------------- page style
+def css() -> str:
+    """The presenter stylesheet (CSS text): big controls and text, full width, for ``.mmn-presenter`` boxes.
+
+    Widget labels, readouts, buttons and slider handles grow to
+    :data:`FONT_SIZE`; rows grow with their text instead of clipping it;
+    figures span the box. The course's HTML views (quiz, differential
+    explorer) are scaled as a whole. With a presenter box on the page, Voila's
+    and JupyterLab's notebook column takes the whole window.
+    """
+    c = f".{CSS_CLASS}"
+    handle = FONT_SIZE + 6
+    return f"""
+{c} {{ width: 100%; max-width: 100%; box-sizing: border-box;
+  --jp-widgets-font-size: {FONT_SIZE}px; --jp-widgets-inline-height: {FONT_SIZE * 2}px;
+  --jp-widgets-inline-label-width: 14em; --jp-widgets-slider-handle-size: {handle}px;
+  --jp-widgets-horizontal-tab-height: {FONT_SIZE * 2}px; }}
+{c} .widget-label, {c} .widget-label-basic, {c} .widget-readout, {c} .widget-button, {c} .widget-toggle-button,
+{c} .widget-dropdown > select, {c} .widget-checkbox label, {c} .widget-radio-box label, {c} .widget-inline-hbox label {{
+  font-size: {FONT_SIZE}px; }}
+{c} .widget-inline-hbox, {c} .widget-html, {c} .widget-htmlmath {{ height: auto; min-height: var(--jp-widgets-inline-height); }}
+{c} .widget-html-content {{ line-height: 1.35; }}
+{c} .widget-hslider {{ width: 100%; max-width: 60rem; }}
+{c} .widget-hslider .slider-container {{ flex: 1 1 auto; }}
+{c} .widget-slider .noUi-target {{ height: {FONT_SIZE // 2}px; }}
+{c} .widget-slider .noUi-handle {{ width: {handle}px; height: {handle}px; top: -{(handle - FONT_SIZE // 2) // 2 + 1}px;
+  right: -{handle // 2}px; border-width: 3px; }}
+{c} .widget-button, {c} .widget-toggle-button {{ height: auto; min-height: var(--jp-widgets-inline-height); padding: 0.2em 0.8em; }}
+{c} .js-plotly-plot, {c} .plotly-graph-div {{ width: 100%; }}
+{c} .mmn-quiz, {c} .mmn-differential {{ zoom: 1.35; }}
+{c} .mmn-alt {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
+h2.mmn-presenter-title {{ font-size: {FONT_SIZE + 14}px; font-weight: 700; margin: 0.2em 0 0.4em; }}
+body:has({c}) .jp-OutputPrompt, body:has({c}) .jp-InputPrompt {{ display: none; }}
+body:has({c}) #rendered_cells .jp-Cell, body:has({c}) .voila-main {{ max-width: 100%; }}
+body:has({c}) .jp-RenderedMarkdown {{ font-size: {FONT_SIZE}px; }}
+"""
+
+
+#: Script shown with the stylesheet. Presenter ``FigureWidget`` objects are ``responsive`` (see
+#: :func:`style_figure`): plotly resizes them to their box on a window ``resize`` event. Voila draws them while its
+#: page is still hidden (so at plotly's default 700 px), and a projector may change the window size: this fires
+#: ``resize`` whenever a presenter box changes width and shortly after a figure appears in one.
+RESIZE_JS = """
+(function () {
+  if (window.mmnPresenterResize) return;
+  window.mmnPresenterResize = true;
+  var widths = new WeakMap();
+  var plots = new WeakSet();
+  function kick() { window.dispatchEvent(new Event('resize')); }
+  function later() { requestAnimationFrame(kick); setTimeout(kick, 300); setTimeout(kick, 1500); }
+  var ro = new ResizeObserver(function (entries) {
+    var changed = false;
+    entries.forEach(function (e) {
+      var w = Math.round(e.contentRect.width);
+      if (widths.get(e.target) !== w) { widths.set(e.target, w); changed = true; }
+    });
+    if (changed) requestAnimationFrame(kick);
+  });
+  function watch() {
+    var fresh = false;
+    document.querySelectorAll('.mmn-presenter').forEach(function (el) {
+      if (!widths.has(el)) { widths.set(el, -1); ro.observe(el); }
+    });
+    document.querySelectorAll('.mmn-presenter .js-plotly-plot').forEach(function (gd) {
+      if (!plots.has(gd)) { plots.add(gd); fresh = true; }
+    });
+    if (fresh) later();
+  }
+  new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
+  watch();
+})();
+"""
+
+
+def stylesheet_html() -> str:
+    """:func:`css` as a ``<style>`` element plus :data:`RESIZE_JS` (both idempotent on a page)."""
+    return f'<style data-mmn-presenter-css="1">{css()}</style><script data-mmn-presenter-js="1">{RESIZE_JS}</script>'
+
+
+# --------------------------------------------------------------------------------------------- controls
+def iter_widgets(root: Any) -> Iterator[Any]:
+    """Every widget below ``root`` (depth first, ``root`` included), following ``children``."""
+    yield root
+    for child in getattr(root, "children", ()) or ():
+        yield from iter_widgets(child)
+
+
+def figures(root: Any) -> list[Any]:
+    """The plotly ``FigureWidget`` objects inside a widget tree."""
+    import plotly.graph_objects as go
+
+    return [w for w in iter_widgets(root) if isinstance(w, go.FigureWidget)]
+
+
+def controls(root: Any) -> list[Any]:
+    """The value controls (sliders, dropdowns, toggles, checkboxes…) inside a widget tree."""
+    import ipywidgets as W
+
+    kinds = (W.widgets.widget_int._Int, W.widgets.widget_float._Float, W.widgets.widget_selection._Selection,
+             W.widgets.widget_bool._Bool, W.widgets.widget_selection._MultipleSelection, W.Button)
+    return [w for w in iter_widgets(root) if isinstance(w, kinds) and not isinstance(w, W.widgets.widget_int._IntRange | W.Label)]
+
+
+def keep_controls(root: Any, keep: Iterable[str] | Callable[[Any], bool]) -> list[Any]:
+    """Hide every control of ``root`` except those to keep; returns the hidden ones.
+
+    ``keep`` is either descriptions (matched case-insensitively, as a prefix
+    of the control's ``description``, ``tooltip`` or ``description_allow_html``
+    text) or a predicate on the control. Hidden controls keep their values
+    and callbacks; a description that matches no control raises
+    :class:`ValueError` (a renamed control must not vanish silently).
+    """
+    ctrls = controls(root)
+    if callable(keep):
+        wanted = keep
+    else:
+        names = [k.strip().lower() for k in keep]
+        if not names:
+            raise ValueError("keep must name at least one control")
+        labels = {id(c): _label(c) for c in ctrls}
+        missing = [n for n in names if not any(lab.startswith(n) for lab in labels.values())]
+        if missing:
+            raise ValueError(f"no control is described {missing!r}; controls: {sorted(set(labels.values()))}")
+
+        def wanted(c) -> bool:
+            return any(labels[id(c)].startswith(n) for n in names)
+
+    hidden = [c for c in ctrls if not wanted(c)]
+    for c in hidden:
+        c.layout.display = "none"
+    return hidden
+
+
+def _label(widget) -> str:
+    text = getattr(widget, "description", "") or getattr(widget, "tooltip", "") or ""
+    return re.sub(r"<[^>]+>", "", str(text)).strip().lower()
+
+
+# --------------------------------------------------------------------------------------------- one deck cell
+class Presented:
+    """What :func:`present` returns: the presenter stylesheet and title, then the element's presenter view.
+
+    ``view`` is either the full-width ``.mmn-presenter`` box (an ipywidgets
+    ``VBox``) around a widget view, or the list of display bundles of a
+    rich-display element (a quiz, an HTML explorer), each HTML part wrapped in
+    a ``.mmn-presenter`` block. ``element_view`` is the element's own view.
+    """
+
+    def __init__(self, view: Any, element_view: Any, *, title: str | None = None):
+        self.view = view
+        self.element_view = element_view
+        self.title = title
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        head = stylesheet_html()
+        if self.title:
+            head += f'<div class="{CSS_CLASS}"><h2 class="mmn-presenter-title">{html.escape(self.title)}</h2></div>'
+        display(HTML(head))
+        if isinstance(self.view, list):
+            for bundle in self.view:
+                display(bundle, raw=True)
+        else:
+            display(self.view)
+
+    def __repr__(self) -> str:
+        return f"<Presented {type(self.element_view).__name__}{' ' + repr(self.title) if self.title else ''}>"
+
+
+def present(element: Any, *, keep: Iterable[str] | Callable[[Any], bool] | None = None,
+            title: str | None = None, height: int | None = FIGURE_HEIGHT) -> Presented:
+    """The presenter view of one interactive element, for one cell of the lecture deck.
+
+    ``element`` is an :class:`~widgets.display.Explorable` (its live view is
+    used, with ``presenter=True`` when its ``live`` accepts it), an ipywidget,
+    or any object with a rich display (a quiz, an HTML view). A widget view
+    goes in a full-width ``.mmn-presenter`` box styled by :func:`css`; its
+    plotly ``FigureWidget`` objects are restyled with :func:`style_figure` and
+    their synced state refreshed (:func:`sync_figure_state`, so Voila draws
+    them as they are now); when ``keep`` is given, every control not named in
+    it is hidden (:func:`keep_controls`). A rich-display element's outputs are
+    collected (without an ``Output`` widget, whose capture can stall Voila's
+    execution) and shown again with their HTML inside ``.mmn-presenter``.
+    """
+    view = _live_view(element)
+    if not _is_widget(view):
+        if keep is not None:
+            raise ValueError("keep applies to ipywidget views only; this element has no controls to hide")
+        return Presented([_wrap_html(b) for b in display_bundles(view)], view, title=title)
+    import ipywidgets as W
+
+    for fig in figures(view):
+        style_figure(fig, height=height)
+        sync_figure_state(fig)
+    if keep is not None:
+        keep_controls(view, keep)
+    box = W.VBox([view], layout=W.Layout(width="100%"))
+    box.add_class(CSS_CLASS)
+    return Presented(box, view, title=title)
+
+
+def display_bundles(obj: Any) -> list[dict]:
+    """The mimebundles ``display(obj)`` would send, in order (objects that display several outputs included)."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        from IPython.display import display
+        from IPython.utils.capture import capture_output
+
+        with capture_output(stdout=False, stderr=False, display=True) as captured:
+            display(obj)
+        if captured.outputs:
+            return [dict(out.data) for out in captured.outputs]
+    if hasattr(obj, "_repr_mimebundle_"):
+        out = obj._repr_mimebundle_()
+        return [dict(out[0] if isinstance(out, tuple) else out)]
+    if hasattr(obj, "_repr_html_"):
+        return [{"text/html": obj._repr_html_(), "text/plain": repr(obj)}]
+    return [{"text/plain": repr(obj)}]
+
+
+def _wrap_html(bundle: dict) -> dict:
+    if "text/html" not in bundle:
+        return bundle
+    out = dict(bundle)
+    out["text/html"] = f'<div class="{CSS_CLASS}">{bundle["text/html"]}</div>'
+    return out
+
+
+def _live_view(element: Any) -> Any:
+    live = getattr(element, "live", None)
+    if not callable(live):
+        return element
+    try:
+        params = inspect.signature(live).parameters
+    except (TypeError, ValueError):
+        params = {}
+    if "presenter" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return live(presenter=True)
+    return live()
+
+
+def _is_widget(obj: Any) -> bool:
+    try:
+        import ipywidgets as W
+    except ImportError:  # pragma: no cover - ipywidgets is a dependency
+        return False
+    return isinstance(obj, W.Widget)
+
+
+# --------------------------------------------------------------------------------------------- slides
+_ROLE = re.compile(r"\{(?P<role>[a-zA-Z:_-]+)\}`(?P<body>[^`]*)`")
+_FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|:{3,})\{(?P<name>[a-zA-Z:_-]+)\}\s*(?P<arg>.*)$")
+_TARGET = re.compile(r"^\s*\([A-Za-z0-9_.:-]+\)=\s*$")
+
+
+def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None = None) -> str:
+    """Plain Markdown (for nbconvert slides) from a MyST cell of the book.
+
+    * roles: ``{term}`text <target>``` → text, ``{cite:p}`keys``` →
+      ``cite(keys, "p")`` (default: ``[key; key]``), ``{math}`x``` → ``$x$``,
+      other roles → their text;
+    * directives (``` ```{admonition} Title``` or ``:::{note}``) → a
+      blockquote headed by the title in bold, options (``:class: tip``) dropped;
+      ``{math}`` → a ``$$`` block, ``{code-block}`` → a code fence;
+      ``{glossary}``/``{bibliography}``/``{tableofcontents}`` disappear;
+    * label targets ``(label)=`` disappear. Math and plain code fences are untouched.
+
+    A fence closes, as in CommonMark, at the first line made only of at least
+    as many of its characters.
+    """
+    cite = cite or (lambda keys, kind: "[" + "; ".join(keys) + "]")
+
+    def role(m: re.Match) -> str:
+        name, body = m.group("role"), m.group("body")
+        if name.startswith("cite"):
+            keys = [k.strip() for k in body.split(",") if k.strip()]
+            return cite(keys, name.split(":", 1)[1] if ":" in name else "p")
+        if name == "math":
+            return f"${body}$"
+        if "<" in body and body.rstrip().endswith(">"):
+            body = body[: body.rindex("<")].strip()
+        return body
+
+    def closes(line: str, fence: str) -> bool:
+        s = line.strip()
+        return len(s) >= len(fence) and set(s) == {fence[0]}
+
+    out: list[str] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _TARGET.match(line):
+            i += 1
+            continue
+        m = _FENCE_OPEN.match(line)
+        code = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if m is None and code is not None:  # a plain code fence: copied verbatim up to its end
+            out.append(line)
+            i += 1
+            while i < len(lines):
+                out.append(lines[i])
+                i += 1
+                if closes(out[-1], code.group(1)):
+                    break
+            continue
+        if m is None:
+            out.append(_ROLE.sub(role, line))
+            i += 1
+            continue
+        fence, name, arg = m.group("fence"), m.group("name"), m.group("arg").strip()
+        body: list[str] = []
+        i += 1
+        while i < len(lines) and not closes(lines[i], fence):
+            body.append(lines[i])
+            i += 1
+        i += 1  # the closing fence
+        while body and re.match(r"^\s*:[a-zA-Z_-]+:", body[0]):
+            body.pop(0)
+        if name in ("glossary", "bibliography", "tableofcontents", "toctree"):
+            continue
+        if name == "math":
+            out.append("$$\n" + "\n".join(body).strip() + "\n$$")
+            continue
+        if name in ("code", "code-block", "code-cell"):
+            out.extend([f"```{arg}", *body, "```"])
+            continue
+        inner = myst_to_markdown("\n".join(body), cite=cite).strip("\n")
+        title = arg if name == "admonition" else name.capitalize() + (f": {arg}" if arg else "")
+        out.append(f"> **{_ROLE.sub(role, title)}**")
+        out.append(">")
+        out.extend(f"> {ln}" if ln.strip() else ">" for ln in inner.splitlines())
+        out.append("")
+    return "\n".join(out)
+
+
+def bib_citer(bib_path: str) -> Callable[[list[str], str], str]:
+    """Citation formatter reading a BibTeX file: ``(Yeh et al. 2020)`` for ``p``, ``Yeh et al. (2020)`` for ``t``."""
+    import codecs
+
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+    from pybtex.database import parse_file
+
+    entries = parse_file(bib_path).entries
+
+    def plain(text: str) -> str:
+        try:
+            text = codecs.decode(text, "ulatex")
+        except ValueError:
+            pass
+        return re.sub(r"[{}]", "", text)
+
+    def short(key: str) -> tuple[str, str]:
+        e = entries.get(key)
+        if e is None:
+            return key, ""
+        people = e.persons.get("author") or e.persons.get("editor") or []
+        names = [plain(" ".join(p.prelast_names + p.last_names) or str(p)) for p in people]
+        if not names:
+            who = plain(str(e.fields.get("organization") or e.fields.get("publisher") or key))
+        elif len(names) > 2 or names[-1].lower() == "others":
+            who = f"{names[0]} et al."
+        elif len(names) == 2:
+            who = f"{names[0]} and {names[1]}"
+        else:
+            who = names[0]
+        return who, str(e.fields.get("year", ""))
+
+    def cite(keys: list[str], kind: str) -> str:
+        parts = [short(k) for k in keys]
+        if kind.startswith("t"):
+            return "; ".join(f"{w} ({y})" for w, y in parts)
+        return "(" + "; ".join(f"{w} {y}".strip() for w, y in parts) + ")"
+
+    return cite
+
+
+__all__ = [
+    "CSS_CLASS",
+    "FIGURE_HEIGHT",
+    "FONT_SIZE",
+    "LINE_WIDTH",
+    "MARKER_SIZE",
+    "Presented",
+    "bib_citer",
+    "controls",
+    "css",
+    "display_bundles",
+    "figures",
+    "iter_widgets",
+    "keep_controls",
+    "myst_to_markdown",
+    "present",
+    "style_figure",
+    "stylesheet_html",
+    "sync_figure_state",
+]
+
