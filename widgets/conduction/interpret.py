@@ -29,7 +29,6 @@ from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C
 from widgets.conduction.study import (
     Finding,
     SegmentResult,
-    Settings,
     SiteResult,
     SnapResult,
     SnapSegment,
@@ -157,22 +156,11 @@ def build_study(cfg: Config, raw: Raw) -> Study:
         min_cv_m_s=min_cv,
         cv_lln_m_s=nerve.limits.cv_lln_m_s,
     )
-    settings = Settings(
-        lesions=cfg.lesions,
-        axon_loss=cfg.axon_loss,
-        reinnervation=cfg.reinnervation,
-        sensory_axon_loss=cfg.sensory_axon_loss,
-        temperature_c=cfg.temperature_c,
-        seed=cfg.seed,
-        submaximal_site=cfg.submaximal_site,
-        submaximal_fraction=cfg.submaximal_fraction,
-        martin_gruber=cfg.martin_gruber,
-    )
     findings, pattern, text = _interpret(cfg, tuple(sites), tuple(segments), snap, cidp, axon, min_cv)
     return Study(
         nerve=nerve,
         preset=cfg.preset,
-        settings=settings,
+        settings=cfg,
         sites=tuple(sites),
         segments=tuple(segments),
         snap=snap,

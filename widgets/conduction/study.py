@@ -7,12 +7,15 @@ its unit in its name (``_ms``, ``_mv``, ``_uv``, ``_mm``, ``_m_s``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from widgets.conduction.criteria import AxonLossVerdict, BlockVerdict, CidpAssessment
-from widgets.conduction.lesions import Lesion
 from widgets.conduction.reference_values import Nerve
+
+if TYPE_CHECKING:
+    from widgets.conduction.model import Config
 
 
 @dataclass(frozen=True)
@@ -115,21 +118,6 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Settings:
-    """What was simulated (after applying the preset)."""
-
-    lesions: tuple[Lesion, ...]
-    axon_loss: float
-    reinnervation: float
-    sensory_axon_loss: float
-    temperature_c: float
-    seed: int
-    submaximal_site: str | None
-    submaximal_fraction: float
-    martin_gruber: float
-
-
-@dataclass(frozen=True)
 class Study:
     """One simulated motor and sensory conduction study of a nerve, measured and interpreted.
 
@@ -146,7 +134,7 @@ class Study:
 
     nerve: Nerve
     preset: str | None
-    settings: Settings
+    settings: Config  # what was simulated, after applying the preset
     sites: tuple[SiteResult, ...]
     segments: tuple[SegmentResult, ...]
     snap: SnapResult
