@@ -26,6 +26,9 @@ NPM_PACKAGES = {
     "requirejs": "2.3.7",
     "@jupyter-widgets/html-manager": "1.0.15",
     "axe-core": "4.14.1",
+    # plotly.js's own "basic" bundle (scatter, bar, pie): pages whose figures need no more load it instead of
+    # the full 4.8 MB library; its version must equal the plotly.js shipped with the Python package.
+    "plotly.js-basic-dist-min": "4.1.1",
 }
 
 #: Files kept from each package (paths inside the tarball's ``package/``).
@@ -34,6 +37,7 @@ KEEP = {
     "requirejs": ["require.js"],
     "@jupyter-widgets/html-manager": ["dist/embed-amd.js", "dist/*.woff2", "dist/*.woff"],
     "axe-core": ["axe.min.js"],
+    "plotly.js-basic-dist-min": ["plotly-basic.min.js"],
 }
 
 #: Where each package goes: the book's offline assets, or the tests' own copy
@@ -43,12 +47,17 @@ TARGET = {
     "requirejs": VENDOR / "require",
     "@jupyter-widgets/html-manager": VENDOR / "html-manager",
     "axe-core": ROOT / "tests" / "_vendor" / "axe",
+    "plotly.js-basic-dist-min": VENDOR / "plotly",
 }
 
 
 def _stamp() -> dict:
     import plotly
+    from plotly.offline import get_plotlyjs_version
 
+    basic = NPM_PACKAGES["plotly.js-basic-dist-min"]
+    if basic != get_plotlyjs_version():
+        raise SystemExit(f"vendor: plotly.js-basic-dist-min {basic} must match plotly.js {get_plotlyjs_version()}")
     return {"npm": NPM_PACKAGES, "plotly": plotly.__version__}
 
 
@@ -96,7 +105,7 @@ def main() -> int:
     import plotly
 
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    (VENDOR / "plotly").mkdir()
+    (VENDOR / "plotly").mkdir(exist_ok=True)
     shutil.copy2(plotly_js, VENDOR / "plotly" / "plotly.min.js")
     stamp_file.write_text(json.dumps(_stamp(), indent=2))
     size = sum(f.stat().st_size for f in VENDOR.rglob("*") if f.is_file())
