@@ -329,9 +329,13 @@ def test_present_sh_prints_the_deck_url_and_serves_on_localhost_only(tmp_path):
     with lecture_deck(tmp_path) as deck:
         assert deck.base_url == f"http://127.0.0.1:{deck.port}/"
         assert listening_addresses(deck.port) == {"127.0.0.1"}
-        printed = deck.stdout.read_text()
         notebooks = sorted(p.name for p in (ROOT / "presenter").glob("*.ipynb"))
         assert notebooks, "presenter/ has no deck notebooks"
+        # present.sh prints the list line by line once Voila answers: give the last line time to arrive
+        deadline = time.monotonic() + 10
+        while not all(deck.url(nb) in deck.stdout.read_text() for nb in notebooks) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        printed = deck.stdout.read_text()
         for nb in notebooks:
             assert deck.url(nb) in printed, f"present.sh does not list {nb}"
         index = urllib.request.urlopen(deck.base_url, timeout=30).read().decode()
