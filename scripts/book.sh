@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 start=$(date +%s)
+rm -rf _build/html  # no page of an earlier build (a renamed chapter) survives into this one
 .venv/bin/jupyter-book build . --all -W --keep-going
 .venv/bin/python scripts/export_pdf.py
 echo

@@ -42,14 +42,22 @@ _ICON = re.compile(r'<(i|span) class="(?=[^"]*\bfa[srb]?\b|[^"]*\bfa-)([^"]*)"(?
 #: The theme's search buttons are named "Search" while they show "Search Ctrl+K": a speech-input
 #: user saying what they see would miss (axe: label-content-name-mismatch). Name them by content.
 _SEARCH_BUTTON = re.compile(r'(<button class="[^"]*\bsearch-button__button\b[^"]*"[^>]*?) aria-label="Search"')
+#: Sphinx's search (scripts and the whole site's index) that the theme loads on every page for its
+#: search-as-you-type option; with that option off (the default) only search.html uses them.
+_SEARCH_SCRIPTS = re.compile(
+    r'[ \t]*<script\b[^>]*\bsrc="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)[^"]*"'
+    r'[^>]*>\s*</script>\n?'
+)
 #: docutils marks bibliography entries with the deprecated role doc-biblioentry inside role="list",
 #: which then has no list item (axe: aria-required-children, critical).
 _BIBLIOENTRY = 'role="doc-biblioentry"'
 
 
-def fix_theme_html(text: str) -> str:
-    """Accessibility and weight fixes of one built page (idempotent)."""
+def fix_theme_html(text: str, *, search_page: bool = False) -> str:
+    """Accessibility and weight fixes of one built page (idempotent); ``search_page``: it is search.html."""
     text = _FONTAWESOME_SCRIPT.sub("", text)
+    if not search_page:
+        text = _SEARCH_SCRIPTS.sub("", text)
     text = _ICON.sub(lambda m: f'<{m.group(1)} class="{m.group(2)}" aria-hidden="true"', text)
     text = _SEARCH_BUTTON.sub(r"\1", text)
     text = text.replace(_BIBLIOENTRY, 'role="listitem"')
@@ -63,7 +71,7 @@ def fix_site(html_dir: Path) -> list[Path]:
         if "_static" in path.parts or "_sources" in path.parts:
             continue
         old = path.read_text(encoding="utf-8")
-        new = fix_theme_html(old)
+        new = fix_theme_html(old, search_page=path.name == "search.html" and path.parent == Path(html_dir))
         if new != old:
             path.write_text(new, encoding="utf-8")
             changed.append(path)
@@ -74,13 +82,49 @@ def fix_site(html_dir: Path) -> list[Path]:
 # Which pages need MathJax
 # --------------------------------------------------------------------------------------------------
 
-_MATH_CLASS = re.compile(r'class="[^"]*\bmath\b')
+_MATH_CLASS = re.compile(r'class="(?:[^"]*\s)?math[\s"]')
 _PLOTLY_LATEX = re.compile(r'"\$[^"$]+\$"')
 
 
 def body_needs_mathjax(body: str) -> bool:
     """True if rendered page content has formulas MathJax must typeset (Sphinx math, LaTeX in plotly)."""
     return bool(_MATH_CLASS.search(body)) or ("Plotly.newPlot" in body and bool(_PLOTLY_LATEX.search(body)))
+
+
+#: A formula as Sphinx writes it: ``<div class="math ...">\[tex\]</div>`` (display, possibly with an
+#: equation number before the TeX) or ``<span class="math ...">\(tex\)</span>`` (inline).
+_SPHINX_MATH = re.compile(
+    r'<(?P<tag>div|span) class="math notranslate nohighlight"(?P<attrs>[^>]*)>(?P<inner>.*?)</(?P=tag)>', re.S
+)
+_TEX = re.compile(r"\\\[(?P<display>.*?)\\\]|\\\((?P<inline>.*?)\\\)", re.S)
+
+
+def formulas_as_mathml(body: str) -> str:
+    """Rendered page content with its formulas written as MathML, which browsers draw without MathJax.
+
+    Chromium, Firefox and Safari render MathML Core natively and screen readers read it, so a
+    page whose formulas all convert needs no 1.2 MB typesetting script. A formula the converter
+    (``latex2mathml``) cannot read stays TeX, and :func:`body_needs_mathjax` still sees it. The
+    TeX source is kept as the formula's ``alttext``.
+    """
+    from latex2mathml.converter import convert
+
+    def replace(m: re.Match) -> str:
+        inner = m.group("inner")
+        tex = _TEX.search(inner)
+        if tex is None:
+            return m.group(0)
+        display = tex.group("display") is not None
+        source = html.unescape(tex.group("display") if display else tex.group("inline")).strip()
+        try:
+            mathml = convert(source, display="block" if display else "inline")
+        except Exception:  # noqa: BLE001 - any formula it cannot read is left to MathJax
+            return m.group(0)
+        mathml = mathml.replace("<math ", f'<math alttext="{html.escape(source)}" ', 1)
+        tag = m.group("tag")
+        return f'<{tag} class="mmn-math notranslate"{m.group("attrs")}>{inner[: tex.start()]}{mathml}{inner[tex.end():]}</{tag}>'
+
+    return _SPHINX_MATH.sub(replace, body)
 
 
 #: Trace types plotly's "basic" bundle draws (plotly.js-basic-dist: 1.2 MB instead of 4.8 MB); it has
@@ -250,7 +294,7 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
         # Links to other pages first (they become in-page anchors), then this page's own references
         # to its renamed ids: "#id", id="id", for="id", getElementById("id"), and "id-suffix" names
         # derived from it (quiz answers "<id>-answer") unless such a name is an id of its own.
-        body = _TAG_ATTR_URL.sub(link, body)
+        body = figures_without_controls(_TAG_ATTR_URL.sub(link, body))
         own_ids = set(_ID_ATTR.findall(body))
         renamed = sorted((i for i in own_ids if mapped(rel, i) != i), key=len, reverse=True)
         for ident in renamed:
@@ -268,7 +312,9 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
         parts.append(f'<section class="mmn-print-page" id="{included[rel]}" data-source="{html.escape(rel)}">\n{body}\n</section>')
 
     head = "\n".join(assets)
-    return f"""<!DOCTYPE html>
+    from widgets.differential.view import share_table_data
+
+    return share_table_data(f"""<!DOCTYPE html>
 <html lang="en" data-content_root="../" data-theme="light" data-mode="light">
 <head>
 <meta charset="utf-8">
@@ -281,7 +327,8 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
 <header class="mmn-print-header">
 <p class="mmn-print-title">{html.escape(title)}</p>
 <p class="mmn-print-howto">The whole course on one page, for printing or saving as PDF (use your browser's
-<em>Print</em> command; figures fit the page and the interactive controls are left out).
+<em>Print</em> command). Figures fit the page and show their first state: their sliders and menus
+are left out here, so explore them in the chapters.
 {PDF_MARKER}</p>
 {intro_html}
 <nav aria-label="Chapters of the course"><ol class="mmn-print-toc">
@@ -293,7 +340,7 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
 </main>
 </body>
 </html>
-"""
+""")
 
 
 def write_print_page(html_dir: Path, rels: Iterable[str], *, title: str) -> Path:
@@ -304,6 +351,46 @@ def write_print_page(html_dir: Path, rels: Iterable[str], *, title: str) -> Path
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(compose_print_page(sources, title=title), encoding="utf-8")
     return out
+
+
+def _script_json(value) -> str:
+    """JSON safe inside a ``<script>`` element (no ``</script>`` or ``<!--`` can appear in it)."""
+    return json.dumps(value, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def figures_without_controls(text: str) -> str:
+    """``text`` with every plotly figure reduced to the state it shows, without sliders or menus.
+
+    For the printable course: paper has no controls, and their precomputed steps are most of a
+    figure's data (the conduction explorer's 20 states). The bottom margin a slider kept free is
+    given back, so the figure does not print a blank band.
+    """
+    decoder = json.JSONDecoder()
+    out, pos = [], 0
+    for m in _NEWPLOT.finditer(text):
+        if m.start() < pos:
+            continue
+        try:
+            _, data_end = decoder.raw_decode(text, m.end())
+            comma = text.index(",", data_end)
+            layout_start = len(text) - len(text[comma + 1 :].lstrip())
+            layout, layout_end = decoder.raw_decode(text, layout_start)
+        except ValueError:
+            continue
+        if not isinstance(layout, dict) or not (layout.get("sliders") or layout.get("updatemenus")):
+            continue
+        had_slider = bool(layout.pop("sliders", None))
+        layout.pop("updatemenus", None)
+        if had_slider:
+            margin = layout.setdefault("margin", {})
+            freed = max(0, int(margin.get("b", 80)) - 80)
+            margin["b"] = min(int(margin.get("b", 80)), 80)
+            if "height" in layout:
+                layout["height"] = int(layout["height"]) - freed
+        out += [text[pos:layout_start], _script_json(layout)]
+        pos = layout_end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------------------

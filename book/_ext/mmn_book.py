@@ -12,11 +12,12 @@
 * Accessibility, weight and print (functions ``_a11y_*``, helpers in
   :mod:`widgets.a11y`): serves ``book/_static/plotly-a11y.js`` once per page
   (keyboard proxies for plotly sliders and menus, figures named after their
-  title, figures narrowed for print); loads MathJax only on pages that have
-  formulas and plotly.js only on pages that have figures; after the build, repairs what the theme emits and axe-core reports
-  and drops the theme's 1.5 MB Font Awesome script (its stylesheet draws the
-  icons); and writes the whole course on one printable page,
-  ``print/course.html``.
+  title, figures narrowed for print) and ``plotly-lazy.js`` (figures drawn as
+  the reader reaches them); writes formulas as MathML; gives each page only the
+  scripts its content uses (plotly.js only where there are figures); after
+  the build, repairs what the theme emits and axe-core reports and drops the
+  theme's 1.5 MB Font Awesome script (its stylesheet draws the icons); and
+  writes the whole course on one printable page, ``print/course.html``.
 """
 
 from __future__ import annotations
@@ -57,22 +58,38 @@ PLOTLY_BASIC = "plotly/plotly-basic.min.js"
 
 def _a11y_add_assets(app: Sphinx, config) -> None:
     app.add_js_file("plotly-a11y.js", priority=650, defer="defer")
+    # right after plotly.js (priority 100 in _config.yml), before the figures' inline scripts
+    app.add_js_file("plotly-lazy.js", priority=101)
+
+
+#: Assets a page loads only if its content uses them: a marker in the body, and the file names.
+FEATURE_ASSETS = (
+    ("mmn-quiz", ("quiz.js", "quiz.css")),
+    ("mmn-differential", ("differential.js", "differential.css")),
+    ('class="sd-', ("sphinx-design.min.css", "design-tabs.js")),
+    ("thebe", ("sphinx-thebe.js", "sphinx-thebe.css")),
+)
 
 
 def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Load MathJax (1.2 MB) only on pages with formulas, plotly.js (4.8 MB) only on pages with figures.
+    """Give each page only the scripts and stylesheets its content needs.
 
-    Sphinx adds MathJax to a page whose *toctree children* have math, so the root page loaded it
-    for nothing; ``html_js_files`` puts plotly.js on every page, figures or not. Where plotly's
-    basic bundle is vendored (``plotly/plotly-basic.min.js``, 1.2 MB) a page whose figures only
-    use its trace types (scatter, bar, pie) loads that instead.
+    * Formulas are written as MathML (:func:`widgets.a11y.formulas_as_mathml`), which the browser
+      draws itself, so MathJax (1.2 MB) loads only where a formula could not be converted.
+    * plotly.js (4.8 MB) loads only on pages with figures, and its basic bundle
+      (``plotly/plotly-basic.min.js``, 1.2 MB) where the figures only use its trace types
+      (scatter, bar, pie).
+    * The quiz and differential scripts, sphinx-design and thebe load only where they are used.
+    * Several differential explorers on one page share one copy of the rule table.
     """
-    from widgets.a11y import BASIC_TRACE_TYPES, body_needs_mathjax, plotly_trace_types
+    from widgets.a11y import BASIC_TRACE_TYPES, body_needs_mathjax, formulas_as_mathml, plotly_trace_types
+    from widgets.differential.view import share_table_data
 
     if app.builder.name != "html" or "script_files" not in context:
         return
-    body = context.get("body", "")
-    drop_math = not (app.env.get_domain("math").data["has_equations"].get(pagename) or body_needs_mathjax(body))
+    body = share_table_data(formulas_as_mathml(context.get("body", "")))
+    context["body"] = body
+    drop_math = not body_needs_mathjax(body)
     drop_plotly = "Plotly" not in body
     basic = (
         not drop_plotly
@@ -80,26 +97,33 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
         and plotly_trace_types(body) <= BASIC_TRACE_TYPES
     )
     mathjax = str(app.config.mathjax_path)
+    unused = {name for marker, names in FEATURE_ASSETS if marker not in body for name in names}
+
+    def filename(asset) -> str:
+        return str(getattr(asset, "filename", "") or "")
 
     def unneeded(js) -> bool:
-        name = str(getattr(js, "filename", "") or "")
+        name = filename(js)
         inline = str(getattr(js, "attributes", {}).get("body", "")).lstrip()
         if drop_math and ((mathjax and name.endswith(mathjax)) or inline.startswith("window.MathJax")):
             return True
-        return drop_plotly and name.endswith((PLOTLY_FULL, "plotly-a11y.js"))
+        if name.rsplit("/", 1)[-1] in unused:
+            return True
+        return drop_plotly and name.endswith((PLOTLY_FULL, "plotly-a11y.js", "plotly-lazy.js"))
 
     scripts = [js for js in context["script_files"] if not unneeded(js)]
     if basic:
         from sphinx.builders.html._assets import _JavaScript
 
         scripts = [
-            _JavaScript(str(js.filename).replace(PLOTLY_FULL, PLOTLY_BASIC), priority=js.priority, **js.attributes)
-            if str(getattr(js, "filename", "") or "").endswith(PLOTLY_FULL)
+            _JavaScript(filename(js).replace(PLOTLY_FULL, PLOTLY_BASIC), priority=js.priority, **js.attributes)
+            if filename(js).endswith(PLOTLY_FULL)
             else js
             for js in scripts
         ]
     context["script_files"][:] = scripts
-
+    if "css_files" in context:
+        context["css_files"][:] = [c for c in context["css_files"] if filename(c).rsplit("/", 1)[-1] not in unused]
 
 
 def _a11y_static_file(app: Sphinx, rel: str) -> Path | None:

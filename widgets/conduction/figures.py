@@ -23,7 +23,7 @@ from widgets.conduction.study import Study
 #: Most stimulation sites of any nerve (trace slots of a figure).
 MAX_SITES = 5
 #: Points per trace in a figure (the kernel-free figure keeps page weight small).
-STATIC_POINTS = 250
+STATIC_POINTS = 200
 LIVE_POINTS = 600
 
 
@@ -45,7 +45,7 @@ def verdict_text(study: Study) -> str:
     return study.interpretation
 
 
-def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int = 3, presenter: bool = False) -> dict:
+def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int = 2, presenter: bool = False) -> dict:
     """Everything a stacked-trace figure shows for ``study``, as plain lists and dicts.
 
     Keys: ``x0``, ``dx`` (ms), ``ys`` (one list per trace slot, empty when the

@@ -5,7 +5,7 @@ The book has no Python kernel, so the explorer is precomputed: a dropdown
 sets the conduction block in the key segment of the chosen nerve from 0% to
 90%. Each step rewrites the trace values, cursors, labels, title and the
 verdict text in the browser. Traces are decimated to :data:`STATIC_POINTS`
-points rounded to 3 decimals, so the whole figure stays well under 1 MB.
+points rounded to 0.01 mV, so the whole figure stays under 200 kB.
 """
 
 from __future__ import annotations

@@ -167,6 +167,26 @@ def explorer_html(findings: Mapping[str, str] | None = None, *, uid: str | None 
     )
 
 
+_DATA_SCRIPT = re.compile(r'<script type="application/json" class="mmn-ddx-data">(.*?)</script>', re.S)
+
+
+def share_table_data(markup: str) -> str:
+    """``markup`` (a page) with the rule table embedded once: later explorers use the first copy.
+
+    Every explorer carries the table (20 kB) so that it works alone, in a notebook output; on a
+    book page with several explorers ``differential.js`` falls back to the page's first copy.
+    """
+    first: list[str] = []
+
+    def keep_first(m: re.Match) -> str:
+        if not first:
+            first.append(m.group(1))
+            return m.group(0)
+        return "" if m.group(1) == first[0] else m.group(0)
+
+    return _DATA_SCRIPT.sub(keep_first, markup)
+
+
 def inline_assets() -> str:
     """Stylesheet and script for a page that does not load them itself (JupyterLab)."""
     return f"<style>{read_asset('differential.css')}</style><script>{read_asset('differential.js')}</script>"

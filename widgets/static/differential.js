@@ -138,7 +138,8 @@
 
   function init(root) {
     if (root.getAttribute("data-mmn-ready") === "1") return;
-    var data = root.querySelector("script.mmn-ddx-data");
+    // An explorer carries the rule table, or uses the page's copy (the book embeds it once per page).
+    var data = root.querySelector("script.mmn-ddx-data") || document.querySelector("script.mmn-ddx-data");
     var form = root.querySelector("form.mmn-ddx-form");
     if (!data || !form) return;
     var table = JSON.parse(data.textContent);
