@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -67,8 +68,10 @@ FEATURE_ASSETS = (
     ("mmn-quiz", ("quiz.js", "quiz.css")),
     ("mmn-differential", ("differential.js", "differential.css")),
     ('class="sd-', ("sphinx-design.min.css", "design-tabs.js")),
-    ("thebe", ("sphinx-thebe.js", "sphinx-thebe.css")),
 )
+THEBE_ASSETS = ("sphinx-thebe.js", "sphinx-thebe.css")
+#: The kernel configuration sphinx-thebe writes into every page, used only by a thebe launch button.
+_THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S)
 
 
 def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -79,7 +82,8 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
     * plotly.js (4.8 MB) loads only on pages with figures, and its basic bundle
       (``plotly/plotly-basic.min.js``, 1.2 MB) where the figures only use its trace types
       (scatter, bar, pie).
-    * The quiz and differential scripts, sphinx-design and thebe load only where they are used.
+    * The quiz and differential scripts and sphinx-design load only where they are used; thebe
+      (and the kernel configuration it writes into every page) only if its launch button is on.
     * Several differential explorers on one page share one copy of the rule table.
     """
     from widgets.a11y import BASIC_TRACE_TYPES, body_needs_mathjax, formulas_as_mathml, plotly_trace_types
@@ -98,6 +102,9 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
     )
     mathjax = str(app.config.mathjax_path)
     unused = {name for marker, names in FEATURE_ASSETS if marker not in body for name in names}
+    if not (app.config.html_theme_options.get("launch_buttons") or {}).get("thebe"):
+        unused.update(THEBE_ASSETS)
+        body = context["body"] = _THEBE_CONFIG.sub("", body)
 
     def filename(asset) -> str:
         return str(getattr(asset, "filename", "") or "")
@@ -107,7 +114,7 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
         inline = str(getattr(js, "attributes", {}).get("body", "")).lstrip()
         if drop_math and ((mathjax and name.endswith(mathjax)) or inline.startswith("window.MathJax")):
             return True
-        if name.rsplit("/", 1)[-1] in unused:
+        if name.rsplit("/", 1)[-1] in unused or ("sphinx-thebe.js" in unused and "THEBE_JS_URL" in inline):
             return True
         return drop_plotly and name.endswith((PLOTLY_FULL, "plotly-a11y.js", "plotly-lazy.js"))
 

@@ -1,0 +1,262 @@
+"""Page weight and speed of the built book: what each page loads and when its figures draw.
+
+The numbers (bytes per page, time to the first figure) are measured by
+``benchmarks/bench_book.py``; these tests check the mechanisms that keep them
+small, each of which could silently break a page:
+
+* formulas are written as MathML at build time, so no page needs MathJax, and
+  every formula of the chapters still shows;
+* each page loads the quiz and differential scripts, thebe, sphinx-design and
+  Sphinx's search index only if it uses them, and the search page still finds;
+* several differential explorers on one page share one copy of the rule table;
+* figures below the first screens wait until the reader reaches them
+  (``book/_static/plotly-lazy.js``) and all of them are drawn once the page
+  has loaded;
+* the printable course carries each figure's first state without the data of
+  its sliders and menus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+from widgets.a11y import body_needs_mathjax, figures_without_controls, formulas_as_mathml
+from widgets.differential.view import explorer_html, share_table_data, table_json
+from widgets.display import figure_html
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# -- formulas as MathML ----------------------------------------------------------------------------
+
+DISPLAY = '<p>Area:</p><div class="math notranslate nohighlight">\n\\[1 - \\frac{A_\\text{p}}{A_\\text{d}} &lt; 0.5\\]</div>'
+
+
+def test_a_display_formula_becomes_block_mathml_with_its_tex_as_alttext():
+    out = formulas_as_mathml(DISPLAY)
+    assert body_needs_mathjax(DISPLAY) and not body_needs_mathjax(out)
+    m = re.search(r"<math [^>]*>.*</math>", out, re.S)
+    assert m, out
+    assert 'display="block"' in m.group(0) and "<mfrac>" in m.group(0)
+    assert "<mo>&#x0003C;</mo>" in m.group(0), "the escaped < of the page must reach MathML as an operator"
+    assert 'alttext="1 - \\frac{A_\\text{p}}{A_\\text{d}} &lt; 0.5"' in out
+    assert "\\[" not in out and out.startswith("<p>Area:</p>")
+
+
+def test_an_inline_formula_and_a_numbered_equation_keep_their_place():
+    body = (
+        '<p>Rate <span class="math notranslate nohighlight">\\(x^2\\)</span> per day.</p>'
+        '<div class="math notranslate nohighlight" id="equation-cv"><span class="eqno">(1)'
+        '<a class="headerlink" href="#equation-cv">#</a></span>\\[v = d / t\\]</div>'
+    )
+    out = formulas_as_mathml(body)
+    assert re.search(r'<span class="mmn-math notranslate"><math [^>]*display="inline"[^>]*><mrow><msup>', out)
+    assert '<div class="mmn-math notranslate" id="equation-cv"><span class="eqno">(1)' in out
+    assert out.count("<math ") == 2 and not body_needs_mathjax(out)
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [
+        r"\begin{aligned}a &= b\\ c &= d\end{aligned}",  # an environment the converter would flatten
+        r"\unknowncommand{x} + 1",  # a command it would pass through as text
+        r"x^{",  # TeX it cannot read
+    ],
+)
+def test_a_formula_the_converter_would_garble_is_left_to_mathjax(tex):
+    body = f'<div class="math notranslate nohighlight">\\[{tex}\\]</div>'
+    out = formulas_as_mathml(body)
+    assert out == body and body_needs_mathjax(out)
+
+
+# -- one rule table per page -----------------------------------------------------------------------
+
+
+def test_explorers_on_one_page_share_the_first_rule_table():
+    page = explorer_html(uid="case-a") + "<p>text</p>" + explorer_html(uid="case-b") + explorer_html(uid="case-c")
+    assert page.count('class="mmn-ddx-data"') == 3
+    shared = share_table_data(page)
+    assert shared.count('class="mmn-ddx-data"') == 1
+    first = shared.index('class="mmn-ddx-data"')
+    assert shared.index('id="case-a"') < first < shared.index('id="case-b"')
+    data = re.search(r'class="mmn-ddx-data">(.*?)</script>', shared, re.S).group(1)
+    assert json.loads(data) == json.loads(table_json())
+    assert len(page) - len(shared) > 2 * len(table_json()) * 0.9
+
+
+def test_a_different_table_on_the_same_page_is_kept():
+    other = explorer_html(uid="x").replace('"levels": ["compatible"', '"levels": ["fits"', 1)
+    page = explorer_html(uid="a") + other
+    assert share_table_data(page).count('class="mmn-ddx-data"') == 2
+
+
+# -- the printable course: figures without their controls' data -------------------------------------
+
+
+def _newplot_layout(text: str) -> dict:
+    m = re.search(r'Plotly\.newPlot\(\s*"[^"]+",\s*', text)
+    decoder = json.JSONDecoder()
+    data, end = decoder.raw_decode(text, m.end())
+    rest = text[end:].lstrip()
+    assert rest.startswith(",")
+    return data, decoder.raw_decode(rest[1:].lstrip())[0]
+
+
+def test_print_figures_keep_their_state_and_lose_the_steps_of_their_controls():
+    fig = go.Figure(go.Scatter(y=[1, 2, 3], name="shown"))
+    steps = [dict(method="restyle", label=str(k), args=[{"y": [list(range(500))]}]) for k in range(20)]
+    fig.update_layout(
+        title="A </script><b>title</b>",
+        height=740,
+        margin=dict(b=260),
+        sliders=[dict(steps=steps)],
+        updatemenus=[dict(buttons=[dict(label="x", method="restyle", args=[{"y": [[0]]}])])],
+    )
+    before = figure_html(fig, div_id="f1")
+    after = figures_without_controls(before)
+    data_before, layout_before = _newplot_layout(before)
+    data_after, layout_after = _newplot_layout(after)
+    assert "sliders" not in layout_after and "updatemenus" not in layout_after
+    assert data_after == data_before, "the state the figure shows must not change"
+    assert layout_after["title"] == layout_before["title"]
+    assert layout_after["margin"]["b"] == 80 and layout_after["height"] == 740 - (260 - 80)
+    assert len(after) < len(before) / 5
+    assert after.count("</script>") == before.count("</script>"), "a title must not close the script"
+
+
+def test_figures_without_controls_leaves_other_figures_and_text_alone():
+    plain = figure_html(go.Figure(go.Bar(y=[1, 2])), div_id="plain")
+    text = "<p>before</p>" + plain + "<p>after</p>"
+    assert figures_without_controls(text) == text
+
+
+# -- the built book --------------------------------------------------------------------------------
+
+
+def _display_formulas_in_notebook(rel: str) -> int:
+    nb = json.loads((ROOT / rel.replace(".html", ".ipynb")).read_text())
+    text = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return len(re.findall(r"^\$\$", text, re.M)) // 2
+
+
+def test_each_page_loads_only_the_scripts_its_content_uses(site):
+    problems = []
+    for rel in site.pages():
+        text = (site.root / rel).read_text()
+        head = text.split("</head>", 1)[0]
+        uses = {
+            "quiz.js": 'class="mmn-quiz"' in text,
+            "differential.js": 'class="mmn-differential"' in text,
+            "plotly-lazy.js": "Plotly.newPlot(" in text,
+            "mathjax/tex-chtml.js": bool(re.search(r'class="math[ "]', text)),
+            "sphinx-thebe.js": False,
+            "design-tabs.js": 'class="sd-' in text,
+            "searchindex.js": False,
+        }
+        for script, used in uses.items():
+            if (script in head) != used:
+                problems.append(f"{rel}: {script} {'missing' if used else 'loaded but unused'}")
+    assert problems == []
+    search = (site.root / "search.html").read_text()
+    assert "searchindex.js" in search and "searchtools.js" in search, "the search page needs the index"
+
+
+def test_every_formula_of_the_chapters_shows_as_mathml(browser, site):
+    from conftest import new_guarded_page
+
+    checked = 0
+    for rel in [p for p in site.pages() if p.startswith("chapters/")]:
+        expected = _display_formulas_in_notebook(rel)
+        if not expected:
+            continue
+        context, pg, guard = new_guarded_page(browser)
+        pg.goto(site.url(rel), wait_until="load")
+        boxes = pg.evaluate(
+            """() => Array.from(document.querySelectorAll('div.mmn-math math')).map(m => {
+                 const r = m.getBoundingClientRect();
+                 return {w: r.width, h: r.height, errors: m.querySelectorAll('merror').length,
+                         text: m.textContent};
+               })"""
+        )
+        context.close()
+        assert len(boxes) == expected, f"{rel}: {expected} formulas in the notebook, {len(boxes)} shown"
+        for b in boxes:
+            # a fraction drawn as MathML is taller than a line of text; raw TeX would show a backslash
+            assert b["w"] > 60 and b["h"] > 30 and not b["errors"] and "\\" not in b["text"], (rel, b)
+        checked += len(boxes)
+        assert guard.page_errors == []
+    assert checked >= 2
+
+
+def test_figures_below_the_first_screens_wait_for_the_reader_and_all_draw_after_load(browser, site):
+    from conftest import new_guarded_page
+    from widgets.a11y import FIGURES_DRAWN_JS
+
+    rel = "chapters/04_nerve_conduction.html"
+    n = (site.root / rel).read_text().count("Plotly.newPlot(")
+    assert n >= 10
+    context, pg, guard = new_guarded_page(browser)
+    pg.add_init_script(
+        """document.addEventListener('DOMContentLoaded', () => {
+             window.__drawnAtDomReady = Array.from(document.querySelectorAll('.plotly-graph-div'))
+               .map(g => g.classList.contains('js-plotly-plot'));
+           });"""
+    )
+    pg.goto(site.url(rel), wait_until="load")
+    at_ready = pg.evaluate("() => window.__drawnAtDomReady")
+    assert len(at_ready) == n
+    assert at_ready[-1] is False, "the last figure, far below the first screen, was drawn while the page parsed"
+    assert at_ready == sorted(at_ready, reverse=True), f"figures must draw top to bottom: {at_ready}"
+    pg.wait_for_function(FIGURES_DRAWN_JS, arg=n, timeout=15000)  # drawn in idle time, without scrolling
+    assert pg.evaluate("() => window.Plotly.__mmnLazy.waiting.length") == 0
+    context.close()
+    assert guard.page_errors == []
+
+
+def test_a_waiting_figure_draws_when_the_reader_scrolls_to_it(browser, site):
+    from conftest import new_guarded_page
+
+    rel = "chapters/04_nerve_conduction.html"
+    context, pg, guard = new_guarded_page(browser)
+    pg.add_init_script("window.requestIdleCallback = () => 0;")  # no idle-time drawing: only scrolling draws
+    pg.goto(site.url(rel), wait_until="load")
+    drawn = "i => document.querySelectorAll('.plotly-graph-div')[i].classList.contains('js-plotly-plot')"
+    target = pg.evaluate("() => document.querySelectorAll('.plotly-graph-div').length") - 3
+    assert pg.evaluate(drawn, target) is False
+    pg.locator(".plotly-graph-div").nth(target).scroll_into_view_if_needed()
+    pg.wait_for_function(drawn, arg=target, timeout=5000)
+    traces = pg.evaluate("i => document.querySelectorAll('.plotly-graph-div')[i].querySelectorAll('.trace').length", target)
+    assert traces >= 1
+    context.close()
+    assert guard.page_errors == []
+
+
+def test_printing_draws_every_waiting_figure_at_once(browser, site):
+    from conftest import new_guarded_page
+
+    rel = "chapters/04_nerve_conduction.html"
+    n = (site.root / rel).read_text().count("Plotly.newPlot(")
+    context, pg, guard = new_guarded_page(browser)
+    # Hold the idle-time drawing back, so only printing can draw the waiting figures.
+    pg.add_init_script("window.requestIdleCallback = () => 0;")
+    pg.goto(site.url(rel), wait_until="load")
+    waiting = pg.evaluate("() => window.Plotly.__mmnLazy.waiting.length")
+    assert waiting > 0
+    drawn = pg.evaluate(
+        """() => { window.dispatchEvent(new Event('beforeprint'));
+                   return document.querySelectorAll('.js-plotly-plot').length; }"""
+    )
+    assert drawn == n, f"{waiting} figures were waiting; after beforeprint {drawn} of {n} are drawn"
+    context.close()
+    assert guard.page_errors == []
+
+
+def test_the_search_page_still_finds_chapters(page, site):
+    page.goto(site.url("search.html?q=conduction+block"), wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=15000)
+    links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
+    assert any("04_nerve_conduction" in h for h in links), links
