@@ -18,8 +18,8 @@
  * until one of them has keyboard focus (then they appear under the figure).
  *
  * Small screens: a title, annotation or x-axis title wider than the figure
- * is shrunk (down to 11 or 10 px) so it is not cut off at the edge; on a wider
- * screen it gets its own size back.
+ * is shrunk a little or, if that is not enough, wrapped onto more lines, so it
+ * is not cut off at the edge; on a wider screen it gets its text and size back.
  *
  * Names: a figure without an accessible name gets role="figure" and its
  * plotly title as aria-label.
@@ -236,52 +236,134 @@
     return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, full);
   }
 
-  /** The texts a figure lays out itself (title, annotations, horizontal axis titles) and their font size path. */
+  /** The texts a figure lays out itself (title, annotations, horizontal axis titles): their element,
+   *  the layout path of their text and of their font size, and the smallest size they may shrink to. */
   function fittableTexts(gd) {
     var full = gd._fullLayout, items = [];
     var title = gd.querySelector(".g-gtitle .gtitle");
-    if (title && full.title && full.title.font) items.push({ el: title, path: "title.font.size", min: MIN_TITLE_PX });
+    if (title && full.title && full.title.font) {
+      items.push({ el: title, text: "title.text", path: "title.font.size", min: MIN_TITLE_PX });
+    }
     (full.annotations || []).forEach(function (a, i) {
       var el = gd.querySelector('.annotation[data-index="' + i + '"] .annotation-text');
-      if (el && a.font && a.visible !== false) items.push({ el: el, path: "annotations[" + i + "].font.size", min: MIN_TEXT_PX });
+      if (el && a.font && a.visible !== false) {
+        // Room is measured from the side the annotation is anchored to (its text is centred in its box).
+        var anchor = a.xanchor;
+        if (anchor === "auto" || !anchor) anchor = a.xref === "paper" && a.x <= 1 / 3 ? "left" : a.xref === "paper" && a.x >= 2 / 3 ? "right" : "center";
+        items.push({ el: el, text: "annotations[" + i + "].text", path: "annotations[" + i + "].font.size", min: MIN_TEXT_PX,
+                     anchor: { left: "start", right: "end", center: "middle" }[anchor] || "middle" });
+      }
     });
+    // Controls only shrink: a slider's current value and a dropdown menu (its width is its widest label).
+    var sliderGroups = gd.querySelectorAll(".slider-container .slider-group");
+    (full.sliders || []).forEach(function (sl, i) {
+      var el = sliderGroups[i] && sliderGroups[i].querySelector(":scope > text.slider-label");
+      if (el && sl.visible !== false && sl.currentvalue && sl.currentvalue.font) {
+        items.push({ el: el, text: null, path: "sliders[" + i + "].currentvalue.font.size", min: MIN_TEXT_PX });
+      }
+    });
+    var menuHeaders = gd.querySelectorAll(".updatemenu-container .updatemenu-header-group");
+    (full.updatemenus || []).filter(function (m) { return m.visible !== false && m.type !== "buttons"; }).forEach(function (m) {
+      var i = (full.updatemenus || []).indexOf(m);
+      var el = menuHeaders[i];
+      if (el && m.font) {
+        items.push({ el: el, text: null, path: "updatemenus[" + i + "].font.size", min: MIN_TEXT_PX });
+      }
+    });
+    var legend = gd.querySelector(".legend");
+    if (legend && full.showlegend && full.legend && full.legend.font) {
+      items.push({ el: legend, text: null, path: "legend.font.size", min: MIN_TEXT_PX });
+    }
     Object.keys(full).forEach(function (k) {
       var m = /^xaxis(\d*)$/.exec(k);
       if (!m || !full[k] || !full[k].title || !full[k].title.font) return;
       var el = gd.querySelector(".g-x" + m[1] + "title text");
-      if (el) items.push({ el: el, path: k + ".title.font.size", min: MIN_TEXT_PX });
+      if (el) items.push({ el: el, text: k + ".title.text", path: k + ".title.font.size", min: MIN_TEXT_PX });
     });
     return items;
   }
 
-  /** Small screens: shrink titles, annotations and axis titles that would run past the figure's
-   *  edges (plotly never wraps them), down to a readable minimum; restore them on wider screens. */
-  function fitTexts(gd) {
+  function plain(html) { return String(html).replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, ""); }
+
+  /** ``html`` re-broken at spaces into lines of at most ``chars`` visible characters (its own line
+   *  breaks kept); a line with markup other than simple tags is left whole. */
+  function wrap(html, chars) {
+    return String(html).split(/<br\s*\/?>/i).map(function (line) {
+      if (/<(?!\/?(b|i|em|strong|sub|sup)>)/i.test(line) || plain(line).length <= chars) return line;
+      var out = [], cur = "";
+      line.split(" ").forEach(function (word) {
+        var next = cur ? cur + " " + word : word;
+        if (cur && plain(next).length > chars) { out.push(cur); cur = word; } else cur = next;
+      });
+      if (cur) out.push(cur);
+      return out.join("<br>");
+    }).join("<br>");
+  }
+
+  /** Small screens: a title, annotation or axis title that would run past the figure's edges
+   *  (plotly never wraps them) is first shrunk a little, then wrapped onto more lines at 85% of its
+   *  size (never below a readable minimum); on a wider screen it gets its own text and size back.
+   *  A text a control rewrites (a slider step) is fitted again. */
+  function fitTexts(gd, pass) {
     var full = gd._fullLayout;
-    if (!full || gd.__mmnFitting || !window.Plotly) return;
+    pass = pass || 0;
+    if (!full || gd.__mmnFitting || !window.Plotly || pass > 3) return;
     var bases = gd.__mmnBaseSizes || (gd.__mmnBaseSizes = {});
+    var texts = gd.__mmnTexts || (gd.__mmnTexts = {});
     var box = gd.getBoundingClientRect();
     var left = box.left + 2, right = box.left + full.width - 2;
     var update = {}, changed = false;
     fittableTexts(gd).forEach(function (item) {
       var cur = fullValue(full, item.path);
-      if (typeof cur !== "number") return;
+      var text = item.text ? fullValue(full, item.text) : null;
+      if (typeof cur !== "number" || (item.text && typeof text !== "string")) return;
       if (bases[item.path] == null) bases[item.path] = cur;
       var base = bases[item.path];
       var r = item.el.getBoundingClientRect();
       if (!r.width) return;
-      var atBase = r.width * base / cur;
-      // Room: the whole width for centred text, else from the text's anchored side to the far edge.
-      var anchor = item.el.getAttribute("text-anchor") || "start";
+      var anchor = item.anchor || item.el.getAttribute("text-anchor") || "start";
       var mid = (r.left + r.right) / 2;
       var room = anchor === "middle" ? 2 * Math.min(mid - left, right - mid) : anchor === "end" ? r.right - left : right - r.left;
-      var size = Math.max(item.min, Math.min(base, Math.floor(base * Math.min(room, right - left) / atBase)));
+      room = Math.min(room, right - left);
+      if (!item.text) {
+        var fit = Math.max(item.min, Math.min(base, Math.floor(base * room / (r.width * base / cur))));
+        if (fit !== cur) { update[item.path] = fit; changed = true; }
+        return;
+      }
+      // The text as the figure (or a control) set it, and its natural width at the base size.
+      var t = texts[item.text];
+      if (!t || (text !== t.original && text !== t.shown)) {
+        t = texts[item.text] = { original: text, shown: text, natural: null, chars: null };
+      }
+      if (t.natural == null) {
+        if (text !== t.original) return;
+        t.natural = r.width * base / cur;
+      }
+      var ratio = room / t.natural;
+      var size = base, shown = t.original;
+      if (ratio < 1 && ratio >= 0.8) {
+        size = Math.max(item.min, Math.floor(base * ratio));
+      } else if (ratio < 0.8) {
+        size = Math.max(item.min, Math.floor(base * 0.85));
+        var longest = Math.max.apply(null, plain(t.original).split("\n").map(function (l) { return l.length; }));
+        var chars = Math.max(12, Math.floor(0.95 * longest * ratio * base / size));
+        // Character counts only estimate widths: a wrapped text still too wide is wrapped tighter.
+        if (text === t.shown && t.chars && size === cur && r.width > room + 1) chars = Math.max(12, Math.min(chars, t.chars - 3));
+        else if (t.chars && text === t.shown) chars = Math.min(chars, t.chars);
+        t.chars = chars;
+        shown = wrap(t.original, chars);
+      } else {
+        t.chars = null;
+      }
       if (size !== cur) { update[item.path] = size; changed = true; }
+      if (shown !== text) { update[item.text] = shown; changed = true; }
+      t.shown = shown;
     });
     if (!changed) return;
     gd.__mmnFitting = true;
+    // Measure again once drawn: a wrapped text may still be too wide, a shrunk one may now fit.
     window.Plotly.relayout(gd, update).then(
-      function () { gd.__mmnFitting = false; }, function () { gd.__mmnFitting = false; });
+      function () { gd.__mmnFitting = false; fitTexts(gd, pass + 1); }, function () { gd.__mmnFitting = false; });
   }
 
   function enhance(gd) {
@@ -289,6 +371,7 @@
     describe(gd);
     fitTexts(gd);
     gd.on("plotly_relayout", function () { fitTexts(gd); });
+    gd.on("plotly_update", function () { fitTexts(gd); });
     var sliders = gd.layout.sliders || [];
     var menus = gd.layout.updatemenus || [];
     gd.__mmnA11y = true;
@@ -371,6 +454,15 @@
       }).catch(function () {});
     });
   }
+
+  // A new window width (a phone turned, a window resized): fit the texts again once plotly has resized.
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(function () {
+      figures().forEach(function (gd) { if (gd.__mmnA11y && !printing) fitTexts(gd); });
+    }, 300);
+  });
 
   window.addEventListener("beforeprint", toPrint);
   window.addEventListener("afterprint", fromPrint);

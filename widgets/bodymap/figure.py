@@ -209,7 +209,7 @@ def _slider(disease: str, active: int = 0) -> dict[str, Any]:
     return dict(
         active=active,
         currentvalue=dict(prefix="Time since the first symptom: ", font=dict(size=14)),
-        pad=dict(t=10, b=10),
+        pad=dict(t=10, b=10, l=30, r=30),  # room for the end labels, centred on the rail's ends
         x=0.02,
         len=0.6,
         y=0,

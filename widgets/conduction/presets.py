@@ -123,7 +123,7 @@ PRESETS: dict[str, Preset] = {
         ),
         Preset(
             name="madsam",
-            title="Lewis–Sumner syndrome (MADSAM): multifocal block with sensory involvement",
+            title="Lewis–Sumner syndrome (MADSAM)",
             nerve="median",
             nerves=("median", "ulnar"),
             expected="Conduction block in more than one segment, like MMN, but with abnormal sensory conduction: "

@@ -103,7 +103,7 @@ def kernel_free_figure(nerve: str = "ulnar", preset: str | None = "mmn", *, seed
         updatemenus=[dict(type="dropdown", direction="down", active=active_button, buttons=buttons, x=0, y=1.03,
                           xanchor="left", yanchor="bottom", showactive=True, pad=dict(r=4, t=4))],
         sliders=[dict(active=active_step, steps=steps, x=0.0, len=1.0, y=-0.42, yanchor="top", pad=dict(t=10),
-                      currentvalue=dict(prefix=f"Conduction block in the {seg.label} ({spec.name}): ",
+                      currentvalue=dict(prefix=f"Block in the {seg.label.split(' (')[0]}: ",
                                         visible=True, xanchor="left"))],
         margin=dict(l=70, r=20, t=120, b=260),
         height=740,
