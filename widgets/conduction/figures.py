@@ -24,7 +24,7 @@ from widgets.conduction.study import Study
 MAX_SITES = 5
 #: Points per trace in a figure (the kernel-free figure keeps page weight small).
 STATIC_POINTS = 200
-LIVE_POINTS = 600
+LIVE_POINTS = 300
 
 
 def _nice_scale(span: float) -> float:
