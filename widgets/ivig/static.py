@@ -43,7 +43,7 @@ KERNEL_FREE_REGIMENS: dict[str, Callable[[float], Regimen]] = {
     "IVIg every 2 weeks": lambda m: induction().then(maintenance(m / 2, 2), weeks=MAINTENANCE_FROM_WEEK),
     "SCIg weekly (same grams)": lambda m: induction().then(scig(m / 4), weeks=MAINTENANCE_FROM_WEEK),
     "Induction only": lambda m: induction(),
-    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": lambda m: induction()
+    f"IVIg stopped at week {STOP_WEEK}": lambda m: induction()
     .then(maintenance(m, 4), weeks=MAINTENANCE_FROM_WEEK)
     .then(no_treatment(), weeks=STOP_WEEK),
 }
