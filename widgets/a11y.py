@@ -138,6 +138,34 @@ def formulas_as_mathml(body: str) -> str:
 #: every layout component (sliders, menus, shapes, annotations, legends).
 BASIC_TRACE_TYPES = frozenset({"scatter", "bar", "pie"})
 _NEWPLOT = re.compile(r"Plotly\.newPlot\(\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z_$][\w$.]*)\s*,\s*")
+_ARG_SEP = re.compile(r"\s*,\s*")
+
+
+@dataclass(frozen=True)
+class _PlotCall:
+    """One ``Plotly.newPlot(id, data, layout, ...)`` call read from a page."""
+
+    start: int  # where the call starts in the text
+    data: list
+    layout: dict
+    layout_span: tuple[int, int] | None  # where the layout's JSON stands in the text (None: no layout given)
+
+
+def _plot_calls(text: str) -> Iterable[_PlotCall | None]:
+    """Every ``Plotly.newPlot`` call of ``text``, in order; ``None`` for a call whose arguments are not JSON."""
+    decoder = json.JSONDecoder()
+    for m in _NEWPLOT.finditer(text):
+        try:
+            data, end = decoder.raw_decode(text, m.end())
+            sep = _ARG_SEP.match(text, end)
+            layout, span = {}, None
+            if sep:
+                layout, layout_end = decoder.raw_decode(text, sep.end())
+                span = (sep.end(), layout_end)
+        except ValueError:
+            yield None
+            continue
+        yield _PlotCall(m.start(), data, layout, span)
 
 
 def plotly_trace_types(body: str) -> set[str]:
@@ -146,18 +174,13 @@ def plotly_trace_types(body: str) -> set[str]:
     Reads each ``Plotly.newPlot(id, data, layout)`` call; a call it cannot read yields ``"?"``
     (so a caller keeps the full bundle).
     """
-    decoder = json.JSONDecoder()
     types: set[str] = set()
-    for m in _NEWPLOT.finditer(body):
-        try:
-            data, end = decoder.raw_decode(body, m.end())
-            rest = body[end:].lstrip()
-            layout = decoder.raw_decode(rest[1:].lstrip())[0] if rest.startswith(",") else {}
-        except ValueError:
+    for call in _plot_calls(body):
+        if call is None:
             types.add("?")
             continue
-        types.update(str(t.get("type", "scatter")) for t in data if isinstance(t, dict))
-        for control in (layout.get("sliders") or []) + (layout.get("updatemenus") or []):
+        types.update(str(t.get("type", "scatter")) for t in call.data if isinstance(t, dict))
+        for control in (call.layout.get("sliders") or []) + (call.layout.get("updatemenus") or []):
             for item in (control.get("steps") or []) + (control.get("buttons") or []):
                 for arg in item.get("args") or []:
                     if isinstance(arg, dict) and "type" in arg:
@@ -372,19 +395,12 @@ def figures_without_controls(text: str) -> str:
     figure's data (the conduction explorer's 20 states). The bottom margin a slider kept free is
     given back, so the figure does not print a blank band.
     """
-    decoder = json.JSONDecoder()
     out, pos = [], 0
-    for m in _NEWPLOT.finditer(text):
-        if m.start() < pos:
+    for call in _plot_calls(text):
+        if call is None or call.start < pos or call.layout_span is None or not isinstance(call.layout, dict):
             continue
-        try:
-            _, data_end = decoder.raw_decode(text, m.end())
-            comma = text.index(",", data_end)
-            layout_start = len(text) - len(text[comma + 1 :].lstrip())
-            layout, layout_end = decoder.raw_decode(text, layout_start)
-        except ValueError:
-            continue
-        if not isinstance(layout, dict) or not (layout.get("sliders") or layout.get("updatemenus")):
+        layout = call.layout
+        if not (layout.get("sliders") or layout.get("updatemenus")):
             continue
         had_slider = bool(layout.pop("sliders", None))
         layout.pop("updatemenus", None)
@@ -394,6 +410,7 @@ def figures_without_controls(text: str) -> str:
             margin["b"] = min(int(margin.get("b", 80)), 80)
             if "height" in layout:
                 layout["height"] = int(layout["height"]) - freed
+        layout_start, layout_end = call.layout_span
         out += [text[pos:layout_start], _script_json(layout)]
         pos = layout_end
     out.append(text[pos:])
