@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from widgets.a11y import figures_in_html
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
@@ -117,6 +119,15 @@ def _visit(page, url: str, figures: int) -> tuple[float, float]:
     return float("nan"), float("nan")
 
 
+def _offline_context(browser, base: str, external: list[str]):
+    """A fresh browser context with the render probe; requests leaving ``base`` are blocked and listed."""
+    ctx = browser.new_context()
+    ctx.add_init_script(RENDER_PROBE)
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+              else (external.append(r.request.url), r.abort()))
+    return ctx
+
+
 def page_weights(verbose: bool = False) -> list[PageWeight]:
     from playwright.sync_api import sync_playwright
 
@@ -136,12 +147,9 @@ def page_weights(verbose: bool = False) -> list[PageWeight]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
         for rel in pages():
-            row = PageWeight(rel, figures=(HTML / rel).read_text(encoding="utf-8").count("Plotly.newPlot("))
-            ctx = browser.new_context()
-            ctx.add_init_script(RENDER_PROBE)
+            row = PageWeight(rel, figures=figures_in_html((HTML / rel).read_text(encoding="utf-8")))
             external: list[str] = []
-            ctx.route("**/*", lambda r, ext=external: r.continue_() if r.request.url.startswith(base)
-                      else (ext.append(r.request.url), r.abort()))
+            ctx = _offline_context(browser, base, external)
             page = ctx.new_page()
             recording = {"on": True}
 
@@ -162,9 +170,7 @@ def page_weights(verbose: bool = False) -> list[PageWeight]:
             ctx.close()
             if row.figures:
                 # A reader arriving from another chapter: theme and plotly.js cached, this page not.
-                nav = browser.new_context()
-                nav.add_init_script(RENDER_PROBE)
-                nav.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+                nav = _offline_context(browser, base, external)
                 page = nav.new_page()
                 _visit(page, f"{base}/{NAV_FROM}", 1)
                 row.nav_s = _visit(page, f"{base}/{rel}", row.figures)[0]

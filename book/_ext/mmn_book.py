@@ -65,6 +65,7 @@ def _a11y_add_assets(app: Sphinx, config) -> None:
 
 #: Assets a page loads only if its content uses them: a marker in the body, and the file names.
 FEATURE_ASSETS = (
+    ("Plotly", (PLOTLY_FULL.rsplit("/", 1)[-1], "plotly-a11y.js", "plotly-lazy.js")),
     ("mmn-quiz", ("quiz.js", "quiz.css")),
     ("mmn-differential", ("differential.js", "differential.css")),
     ('class="sd-', ("sphinx-design.min.css", "design-tabs.js")),
@@ -94,9 +95,8 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
     body = share_table_data(formulas_as_mathml(context.get("body", "")))
     context["body"] = body
     drop_math = not body_needs_mathjax(body)
-    drop_plotly = "Plotly" not in body
     basic = (
-        not drop_plotly
+        "Plotly" in body
         and _a11y_static_file(app, PLOTLY_BASIC) is not None
         and plotly_trace_types(body) <= BASIC_TRACE_TYPES
     )
@@ -114,9 +114,7 @@ def _a11y_trim_page_assets(app: Sphinx, pagename: str, templatename: str, contex
         inline = str(getattr(js, "attributes", {}).get("body", "")).lstrip()
         if drop_math and ((mathjax and name.endswith(mathjax)) or inline.startswith("window.MathJax")):
             return True
-        if name.rsplit("/", 1)[-1] in unused or ("sphinx-thebe.js" in unused and "THEBE_JS_URL" in inline):
-            return True
-        return drop_plotly and name.endswith((PLOTLY_FULL, "plotly-a11y.js", "plotly-lazy.js"))
+        return name.rsplit("/", 1)[-1] in unused or ("sphinx-thebe.js" in unused and "THEBE_JS_URL" in inline)
 
     scripts = [js for js in context["script_files"] if not unneeded(js)]
     if basic:

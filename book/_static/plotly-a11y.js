@@ -263,10 +263,9 @@
       }
     });
     var menuHeaders = gd.querySelectorAll(".updatemenu-container .updatemenu-header-group");
-    (full.updatemenus || []).filter(function (m) { return m.visible !== false && m.type !== "buttons"; }).forEach(function (m) {
-      var i = (full.updatemenus || []).indexOf(m);
+    (full.updatemenus || []).forEach(function (m, i) {
       var el = menuHeaders[i];
-      if (el && m.font) {
+      if (el && m.font && m.visible !== false && m.type !== "buttons") {
         items.push({ el: el, text: null, path: "updatemenus[" + i + "].font.size", min: MIN_TEXT_PX });
       }
     });
@@ -326,7 +325,7 @@
       var room = anchor === "middle" ? 2 * Math.min(mid - left, right - mid) : anchor === "end" ? r.right - left : right - r.left;
       room = Math.min(room, right - left);
       if (!item.text) {
-        var fit = Math.max(item.min, Math.min(base, Math.floor(base * room / (r.width * base / cur))));
+        var fit = Math.max(item.min, Math.min(base, Math.floor(cur * room / r.width)));
         if (fit !== cur) { update[item.path] = fit; changed = true; }
         return;
       }
