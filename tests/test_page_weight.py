@@ -113,6 +113,7 @@ def test_print_figures_keep_their_state_and_lose_the_steps_of_their_controls():
         title="A </script><b>title</b>",
         height=740,
         margin=dict(b=260),
+        annotations=[dict(text="verdict under the traces", x=0, y=-0.3, xref="paper", yref="paper", showarrow=False)],
         sliders=[dict(steps=steps)],
         updatemenus=[dict(buttons=[dict(label="x", method="restyle", args=[{"y": [[0]]}])])],
     )
@@ -123,7 +124,9 @@ def test_print_figures_keep_their_state_and_lose_the_steps_of_their_controls():
     assert "sliders" not in layout_after and "updatemenus" not in layout_after
     assert data_after == data_before, "the state the figure shows must not change"
     assert layout_after["title"] == layout_before["title"]
-    assert layout_after["margin"]["b"] == 80 and layout_after["height"] == 740 - (260 - 80)
+    # The bottom margin holds texts too (a verdict under the traces): the figure keeps its size.
+    assert layout_after["margin"] == layout_before["margin"] and layout_after["height"] == 740
+    assert layout_after["annotations"] == layout_before["annotations"]
     assert len(after) < len(before) / 5
     assert after.count("</script>") == before.count("</script>"), "a title must not close the script"
 
@@ -260,3 +263,28 @@ def test_the_search_page_still_finds_chapters(page, site):
     page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=15000)
     links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
     assert any("04_nerve_conduction" in h for h in links), links
+
+
+def test_print_page_figures_keep_every_text_inside_the_figure(browser, site):
+    """Without their controls the print page's figures keep their size: no text below the traces is cut."""
+    from conftest import new_guarded_page
+    from widgets.a11y import FIGURES_DRAWN_JS, figures_in_html
+
+    rel = "print/course.html"
+    text = (site.root / rel).read_text()
+    assert '"sliders"' not in text and '"updatemenus"' not in text
+    context, pg, guard = new_guarded_page(browser)
+    pg.goto(site.url(rel), wait_until="load")
+    pg.wait_for_function(FIGURES_DRAWN_JS, arg=figures_in_html(text), timeout=30000)
+    cut = pg.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(gd => {
+             const box = gd.getBoundingClientRect();
+             return Array.from(gd.querySelectorAll('.annotation-text')).filter(t => {
+               const r = t.getBoundingClientRect();
+               return r.height > 0 && (r.bottom > box.top + gd._fullLayout.height + 2 || r.top < box.top - 2);
+             }).map(t => (gd.getAttribute('aria-label') || gd.id).slice(0, 50) + ': ' + t.textContent.slice(0, 50));
+           })"""
+    )
+    context.close()
+    assert cut == []
+    assert guard.page_errors == []

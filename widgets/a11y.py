@@ -392,8 +392,8 @@ def figures_without_controls(text: str) -> str:
     """``text`` with every plotly figure reduced to the state it shows, without sliders or menus.
 
     For the printable course: paper has no controls, and their precomputed steps are most of a
-    figure's data (the conduction explorer's 20 states). The bottom margin a slider kept free is
-    given back, so the figure does not print a blank band.
+    figure's data (the conduction explorer's 20 states). The figure keeps its size and margins:
+    its bottom margin also holds texts (the verdict under the traces), which a smaller figure cut.
     """
     out, pos = [], 0
     for call in _plot_calls(text):
@@ -402,14 +402,8 @@ def figures_without_controls(text: str) -> str:
         layout = call.layout
         if not (layout.get("sliders") or layout.get("updatemenus")):
             continue
-        had_slider = bool(layout.pop("sliders", None))
+        layout.pop("sliders", None)
         layout.pop("updatemenus", None)
-        if had_slider:
-            margin = layout.setdefault("margin", {})
-            freed = max(0, int(margin.get("b", 80)) - 80)
-            margin["b"] = min(int(margin.get("b", 80)), 80)
-            if "height" in layout:
-                layout["height"] = int(layout["height"]) - freed
         layout_start, layout_end = call.layout_span
         out += [text[pos:layout_start], _script_json(layout)]
         pos = layout_end
