@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups into the test ids
 def pytest_collection_modifyitems(config, items):
     """Keep the built-book tests on one worker and each notebook's cells on one worker."""
     for item in items:
@@ -61,23 +62,40 @@ class BookBuild:
 
 
 @pytest.fixture(scope="session")
-def book_build() -> BookBuild:
-    """Build the whole book once (executing every chapter), with -W so any warning fails it."""
+def book_build(tmp_path_factory) -> BookBuild:
+    """Build the whole book once (executing every chapter), with -W so any warning fails it.
+
+    Once per test run, not per worker: a second build into the same folder while another worker
+    browses it would serve half-written pages (it once showed Sphinx's interim code colours to the
+    contrast check). The first worker to get here builds under a lock; any other reuses its result.
+    """
     if os.environ.get("MMN_REUSE_BUILD") == "1" and (HTML / "index.html").exists() and BUILD_LOG.exists():
         return BookBuild(0 if "build succeeded" in BUILD_LOG.read_text() else 1, BUILD_LOG.read_text(), HTML)
-    jb = Path(sys.executable).with_name("jupyter-book")
-    shutil.rmtree(HTML, ignore_errors=True)  # no page of an earlier build survives into this one
-    proc = subprocess.run(
-        [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    log = proc.stdout + proc.stderr
-    BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
-    BUILD_LOG.write_text(log)
-    return BookBuild(proc.returncode, log, HTML)
+    import fcntl
+
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_dir = run_dir.parent  # this run's folder, shared by its workers
+    done = run_dir / "book-build.returncode"
+    with open(run_dir / "book-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.exists():
+                jb = Path(sys.executable).with_name("jupyter-book")
+                shutil.rmtree(HTML, ignore_errors=True)  # no page of an earlier build survives into this one
+                proc = subprocess.run(
+                    [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
+                    timeout=1800,
+                )
+                BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
+                BUILD_LOG.write_text(proc.stdout + proc.stderr)
+                done.write_text(str(proc.returncode))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return BookBuild(int(done.read_text()), BUILD_LOG.read_text(), HTML)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -568,6 +568,10 @@ def test_keyboard_proxies_drive_every_kind_of_plotly_control(browser, tmp_path):
         rail = pg.locator("rect.slider-rail-touch-rect").bounding_box()
         pg.mouse.click(rail["x"] + rail["width"] * 0.99, rail["y"] + rail["height"] / 2)
         pg.wait_for_function("() => document.querySelector('.mmn-kbd-slider').value === '2'", timeout=3000)
+        # plotly runs a slider step's restyle after the slider's own transition: wait for it, so it
+        # cannot land after (and undo) the menu choice below.
+        pg.wait_for_function("() => document.getElementById('synthetic').data.map(t => t.visible).join() === 'false,false,true'",
+                             timeout=3000)
         # The proxies are visible while focused, hidden otherwise.
         pg.focus(".mmn-kbd-menu")
         assert pg.locator(".mmn-kbd-menu").is_visible()

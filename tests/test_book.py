@@ -11,6 +11,7 @@ figures counted in the executed notebooks must all be present on the page.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +20,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXECUTED = ROOT / "_build" / "jupyter_execute"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def test_the_built_book_tests_run_together_on_one_worker(request, book_build):
+    """All tests of the built book form one xdist group, so one worker builds and browses the book."""
+    mark = request.node.get_closest_marker("xdist_group")
+    assert mark is not None and mark.args == ("book",)
+    if os.environ.get("PYTEST_XDIST_WORKER") and getattr(request.config.option, "loadgroup", False):
+        # xdist read the group into the test id: the conftest hook ran before xdist's
+        assert request.node.nodeid.endswith("@book"), request.node.nodeid
 
 
 def test_book_builds_without_warnings(book_build):
