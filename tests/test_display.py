@@ -60,3 +60,49 @@ def test_explorable_live_with_a_kernel(monkeypatch):
 def test_explorable_needs_a_text_alternative():
     with pytest.raises(ValueError, match="alt"):
         Explorable(live=lambda: None, static=_fig, alt="  ")
+
+
+def test_the_course_template_is_plotly_white_for_the_trace_types_the_course_draws():
+    from widgets import palette
+    from widgets.display import TEMPLATE_TRACE_TYPES
+
+    course = pio.templates[pio.templates.default].to_plotly_json()
+    white = pio.templates["plotly_white"].to_plotly_json()
+    assert set(course["data"]) == set(TEMPLATE_TRACE_TYPES)
+    assert all(course["data"][k] == white["data"][k] for k in TEMPLATE_TRACE_TYPES)
+    # plotly_white's axes, grid and hover settings stay; the course's font, colours and margins win
+    for key in ("xaxis", "yaxis", "hovermode", "shapedefaults", "annotationdefaults"):
+        assert course["layout"][key] == white["layout"][key]
+    assert course["layout"]["colorway"] == [s.color for s in palette.STYLES]
+    assert course["layout"]["font"]["color"] == palette.TEXT
+    assert "scene" not in course["layout"] and "geo" not in course["layout"]
+    # it is what every figure embeds: a few kB, not plotly_white's 6.6 kB
+    import json
+
+    assert len(json.dumps(_fig().to_plotly_json()["layout"]["template"])) < 2_000
+
+
+def test_every_figure_of_the_book_uses_a_trace_type_the_template_covers(book_build):
+    from widgets.a11y import plotly_trace_types
+    from widgets.display import TEMPLATE_TRACE_TYPES
+
+    pages = [p for p in book_build.html.rglob("*.html") if "_static" not in p.parts]
+    used = set().union(*(plotly_trace_types(p.read_text()) for p in pages))
+    assert "scatter" in used and used <= set(TEMPLATE_TRACE_TYPES), used
+
+
+def test_figure_html_keeps_the_figures_json_and_drops_the_wrappers_indentation():
+    import json
+    import re
+
+    from widgets.a11y import _plot_calls
+
+    fig = go.Figure(go.Scatter(x=[0, 1], y=[2, 3], text=["two  spaces", "tab\there"]))
+    fig.add_annotation(text="<b>Wrist</b>  3.7 ms   10.2 mV", x=0, y=2)
+    html = figure_html(fig, div_id="fig-a")
+    (call,) = list(_plot_calls(html))
+    assert call.data[0]["text"] == ["two  spaces", "tab\there"]
+    assert call.layout["annotations"][0]["text"] == "<b>Wrist</b>  3.7 ms   10.2 mV"
+    assert json.loads(json.dumps(call.layout))["template"] == json.loads(pio.to_json(fig))["layout"]["template"]
+    outside = html.replace(json.dumps(call.data[0]["text"]), "")
+    assert not re.search(r"\s{2,}", re.sub(r'"(?:[^"\\]|\\.)*"', '""', outside))

@@ -109,3 +109,18 @@ def test_presenter_mode_has_key_controls_big_fonts_and_thick_lines():
     assert presenter.figure.layout.font.size > normal.figure.layout.font.size
     strength = TRACES.index("strength")
     assert presenter.figure.data[strength].line.width > normal.figure.data[strength].line.width
+
+
+def test_every_infusion_peak_is_drawn_at_its_height_on_a_five_year_figure():
+    """At steady state every 3-weekly infusion reaches the same IgG peak, and the figure must show it
+    (sampling every other day drew alternate peaks about 5 g/L too low)."""
+    import numpy as np
+
+    course = simulate(maintenance(1.0, 3), weeks=260)
+    fig = course_figure(course)
+    igg = fig.data[TRACES.index("igg")]
+    x, y = np.asarray(igg.x), np.asarray(igg.y)
+    late = x > 208  # the last year
+    peaks = [y[late & (x >= w) & (x < w + 3)].max() for w in np.arange(209, 257, 3)]
+    assert max(peaks) - min(peaks) < 0.2, peaks
+    assert abs(max(peaks) - course.igg_g_l[7 * 208:].max()) < 0.01
