@@ -40,14 +40,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from widgets.a11y import figures_in_html
+from widgets.a11y import FIRST_FIGURE_BUDGET_S, PAGE_BUDGET_BYTES, PLOTLY_BUNDLES, figures_in_html
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-BUDGET_BYTES = 1.5e6
-BUDGET_RENDER_S = 1.0
+BUDGET_BYTES = PAGE_BUDGET_BYTES
+BUDGET_RENDER_S = FIRST_FIGURE_BUDGET_S
 #: The page a "nav" visit comes from: it loads the theme and plotly.js's basic bundle.
 NAV_FROM = "chapters/08_living_with_mmn.html"
 
@@ -85,7 +85,7 @@ class PageWeight:
 
     @property
     def without_plotly(self) -> int:
-        return sum(v for k, v in self.sizes.items() if not k.endswith(("plotly.min.js", "plotly-basic.min.js")))
+        return sum(v for k, v in self.sizes.items() if not k.endswith(PLOTLY_BUNDLES))
 
 
 def cold_build() -> float:

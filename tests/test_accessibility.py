@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.a11y import contrast_on_white, figures_in_html, wait_until_ready
+from widgets.a11y import LOADED_BYTES_JS, contrast_on_white, figures_in_html, wait_until_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "_vendor" / "axe" / "axe.min.js"
@@ -383,6 +383,7 @@ class PageVisit:
     phone: list[str] = field(default_factory=list)
     paper: list[str] = field(default_factory=list)
     pdf: dict = field(default_factory=dict)  # the whole-course page only: PDF bytes with and without figures
+    loaded: dict = field(default_factory=dict)  # URL path -> bytes the page fetched, once drawn
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -419,6 +420,7 @@ def site_visits(browser, site) -> dict[str, PageVisit]:
         try:
             pg.goto(site.url(rel), wait_until="load")
             wait_until_ready(pg, html)
+            visit.loaded = pg.evaluate(LOADED_BYTES_JS)
             if rel == COURSE_PAGE:
                 # Its chapters were audited on their own pages, with the same markup; what this page
                 # adds is its header, contents and the id renaming that joins them: axe reads the

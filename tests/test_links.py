@@ -121,3 +121,19 @@ def test_the_print_page_refuses_a_page_without_its_article():
 
     with pytest.raises(ValueError, match="no <article"):
         compose_print_page([PrintSource("x.html", "<html><body><p>no article</p></body></html>")], title="T")
+
+
+def test_the_print_page_drops_permalinks_and_the_tooltips_of_links_within_it():
+    from widgets.a11y import PrintSource, compose_print_page
+
+    body = ('<h1>A<a class="headerlink" href="#a" title="Link to this heading">#</a></h1>'
+            '<p>MMN <span class="bibtex-citation">[<a class="reference internal" href="../book/bib.html#id3" '
+            'title="Author. A long reference. Journal, 2010.">EFNS 2010</a>]</span> and '
+            '<a class="reference external" href="https://doi.org/x" title="keep me">doi</a></p>')
+    a = PrintSource("chapters/a.html", f'<html><head></head><body><article class="bd-article">{body}</article></body></html>')
+    bib = PrintSource("book/bib.html", '<html><head></head><body><article class="bd-article"><h1>Bibliography</h1>'
+                      '<div class="citation" id="id3">Author. A long reference.</div></article></body></html>')
+    html = compose_print_page([a, bib], title="T")
+    assert "headerlink" not in html and "Link to this heading" not in html
+    assert '<a class="reference internal" href="#id3">EFNS 2010</a>' in html  # still a link, no tooltip
+    assert 'title="keep me"' in html  # a link leaving the page keeps its title

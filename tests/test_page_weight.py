@@ -25,6 +25,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
+from test_accessibility import site_visits  # noqa: F401  (one visit per page, shared)
 from widgets.a11y import body_needs_mathjax, figures_without_controls, formulas_as_mathml
 from widgets.differential.view import explorer_html, share_table_data, table_json
 from widgets.display import figure_html
@@ -288,3 +289,100 @@ def test_print_page_figures_keep_every_text_inside_the_figure(browser, site):
     context.close()
     assert cut == []
     assert guard.page_errors == []
+
+
+#: Computed properties compared between the print page's stylesheet subset and the theme's whole files.
+STYLE_PROPERTIES = (
+    "display", "position", "float", "visibility", "opacity", "color", "background-color", "background-image",
+    "font-family", "font-size", "font-weight", "font-style", "line-height", "text-align", "text-decoration-line",
+    "text-transform", "white-space", "vertical-align", "list-style-type", "overflow-x",
+    "margin-top", "margin-right", "margin-bottom", "margin-left",
+    "padding-top", "padding-right", "padding-bottom", "padding-left",
+    "border-top-width", "border-top-style", "border-top-color", "border-left-width", "border-left-style",
+    "border-left-color", "border-bottom-width", "border-bottom-style", "border-radius", "outline-style",
+    "width", "height", "box-shadow", "cursor", "page-break-inside",
+)
+COMPUTED_STYLES_JS = """(props) => Array.from(document.querySelectorAll('body *'))
+  .filter(el => !el.closest('.svg-container'))
+  .map(el => {
+    const cs = getComputedStyle(el), before = getComputedStyle(el, '::before'), after = getComputedStyle(el, '::after');
+    const id = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+    return [id, props.map(p => cs.getPropertyValue(p)).join('|') + '|before:' + before.content + ' ' + before.display
+            + '|after:' + after.content + ' ' + after.display];
+  })"""
+
+
+def _theme_stylesheets(site) -> list[str]:
+    """The stylesheets a chapter links that the print page replaces by its subset, as URLs from print/."""
+    from widgets.assets import css_files
+
+    own = set(css_files()) | {p.name for p in (ROOT / "book" / "_static").glob("*.css")}
+    head = (site.root / "chapters" / "01_what_is_mmn.html").read_text().split("</head>")[0]
+    hrefs = re.findall(r'<link\b(?=[^>]*rel="stylesheet")[^>]*href="([^"]+)"', head)
+    return [h for h in hrefs if h.split("?")[0].rsplit("/", 1)[-1] not in own]
+
+
+def test_print_page_subset_of_the_theme_css_styles_every_element_as_the_whole_files_do(browser, site):
+    """The print page links only the theme rules it uses (36 kB instead of 0.5 MB): nothing may look different.
+
+    Every element's computed style (and its ::before/::after) with the subset is compared with the
+    same element's style once the theme's whole stylesheets replace it, with an answered quiz,
+    every ``<details>`` opened and a focused link on the page.
+    """
+    from conftest import new_guarded_page
+    from widgets.a11y import FIGURES_DRAWN_JS, PRINT_THEME_CSS, figures_in_html
+
+    theme = _theme_stylesheets(site)
+    assert len(theme) >= 3, theme  # pydata, book theme, pygments at least
+    text = (site.root / "print" / "course.html").read_text()
+    assert re.findall(r'<link\b[^>]*rel="stylesheet"[^>]*>', text.split("</head>")[0]).count(
+        f'<link rel="stylesheet" href="{PRINT_THEME_CSS}">') == 1
+    assert not any(h.split("?")[0].lstrip("./") in text.split("</head>")[0] for h in theme)
+    assert (site.root / "print" / PRINT_THEME_CSS).stat().st_size < 0.2 * sum(
+        (site.root / "print" / h.split("?")[0]).resolve().stat().st_size for h in theme)
+
+    context, pg, guard = new_guarded_page(browser)
+    pg.goto(site.url("print/course.html"), wait_until="load")
+    pg.wait_for_function(FIGURES_DRAWN_JS, arg=figures_in_html(text), timeout=30000)
+    pg.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    pg.locator(".mmn-quiz__option").first.click()
+    pg.mouse.move(0, 0)  # hover follows layout lazily: leave nothing under the mouse for either measurement
+    pg.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    pg.keyboard.press("Tab")
+    subset = pg.evaluate(COMPUTED_STYLES_JS, list(STYLE_PROPERTIES))
+    pg.evaluate(
+        """(hrefs) => Promise.all(hrefs.map(href => new Promise((resolve, reject) => {
+             const link = Object.assign(document.createElement('link'), {rel: 'stylesheet', href});
+             link.onload = resolve; link.onerror = () => reject(new Error('could not load ' + href));
+             document.querySelector('link[href="course-theme.css"]').before(link);
+           }))).then(() => document.querySelector('link[href="course-theme.css"]').remove())""",
+        theme,
+    )
+    whole = pg.evaluate(COMPUTED_STYLES_JS, list(STYLE_PROPERTIES))
+    context.close()
+    assert len(subset) > 1000 and [e for e, _ in subset] == [e for e, _ in whole]
+    differ = [f"{e}: {s}\n   whole: {w}" for (e, s), (_, w) in zip(subset, whole) if s != w]
+    assert differ == [], f"{len(differ)} elements differ, e.g.\n" + "\n".join(differ[:5])
+    assert guard.page_errors == []
+
+
+def test_every_page_loads_at_most_its_budget_beyond_plotly_js(site_visits):
+    """Bytes each page fetched (the page, its stylesheets, scripts, fonts, images), plotly.js aside."""
+    from widgets.a11y import PAGE_BUDGET_BYTES, PLOTLY_BUNDLES
+
+    loaded = {rel: sum(n for url, n in v.loaded.items() if not url.endswith(PLOTLY_BUNDLES))
+              for rel, v in site_visits.items()}
+    assert len(loaded) >= 14 and all(n > 100_000 for n in loaded.values()), loaded  # the theme's CSS at least
+    over = {rel: f"{n / 1e6:.2f} MB" for rel, n in loaded.items() if n > PAGE_BUDGET_BYTES}
+    assert over == {}
+
+
+def test_the_print_page_loads_no_icon_font_and_only_its_subset_of_the_theme_css(site_visits):
+    from widgets.a11y import PRINT_THEME_CSS
+
+    course = site_visits["print/course.html"].loaded
+    assert f"/print/{PRINT_THEME_CSS}" in course
+    assert not [u for u in course if "webfonts" in u or "/styles/" in u], sorted(course)
+    # a chapter, for contrast, loads the theme whole (and the icon font for its buttons)
+    chapter = site_visits["chapters/04_nerve_conduction.html"].loaded
+    assert any("/styles/pydata-sphinx-theme.css" in u for u in chapter)

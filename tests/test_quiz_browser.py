@@ -135,14 +135,18 @@ def test_progress_survives_a_reload_and_resets(page, site):
 
 def test_review_page_every_question_works_and_traces_render(page, site):
     open_quiz(page, site, REVIEW)
-    page.wait_for_function("() => document.querySelectorAll('.mmn-quiz .js-plotly-plot .trace').length > 0")
+    traces = [q for q in load_bank("review") if q.trace]
+    # figures below the first screens are drawn in idle time after load (plotly-lazy.js): wait for all
+    page.wait_for_function(
+        "(n) => Array.from(document.querySelectorAll('.mmn-quiz .js-plotly-plot')).filter(g => g.querySelector('.trace')).length >= n",
+        arg=len(traces),
+    )
     states = page.evaluate(
         """() => Array.from(document.querySelectorAll('.mmn-quiz__question')).map(
               s => [s.dataset.questionId, s.hasAttribute('data-mmn-quiz-ready'), s.querySelector('.mmn-quiz__key').hidden])"""
     )
     assert len(states) == len(load_bank("review"))
     assert all(ready and hidden for _, ready, hidden in states), states
-    traces = [q for q in load_bank("review") if q.trace]
     figures = page.locator(".mmn-quiz .js-plotly-plot")
     assert figures.count() == len(traces)
     for i in range(figures.count()):

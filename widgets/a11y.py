@@ -193,6 +193,22 @@ def plotly_trace_types(body: str) -> set[str]:
 # One printable page with the whole course
 # --------------------------------------------------------------------------------------------------
 
+#: Weight budget of a page of the book: bytes it loads (uncompressed) beyond the once-cached
+#: plotly.js, and time to its first drawn figure (measured in ``benchmarks/bench_book.py``).
+PAGE_BUDGET_BYTES = 1_500_000
+FIRST_FIGURE_BUDGET_S = 1.0
+#: plotly.js as the book serves it (full and basic bundle): outside the page budget.
+PLOTLY_BUNDLES = ("plotly.min.js", "plotly-basic.min.js")
+
+#: Bytes a loaded page fetched, by URL path (the page itself included), read in the browser.
+LOADED_BYTES_JS = """() => {
+  const out = {}, add = (url, size) => { out[new URL(url, location.href).pathname] = size; };
+  const nav = performance.getEntriesByType('navigation')[0];
+  add(location.href, nav ? nav.decodedBodySize : document.documentElement.outerHTML.length);
+  for (const r of performance.getEntriesByType('resource')) add(r.name, r.decodedBodySize);
+  return out;
+}"""
+
 PRINT_DIR = "print"
 PRINT_PAGE = "course.html"
 #: The placeholder scripts/export_pdf.py replaces with a link to the PDF it made.
@@ -281,6 +297,19 @@ def _relocate(url: str, from_dir: str, to_dir: str) -> str:
     return new + (qsep + query) + (sep + frag)
 
 
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_IN_PAGE_LINK_TITLE = re.compile(r'(<a class="reference internal" href="#[^"]*")\s+title="[^"]*"')
+
+
+def _for_print(body: str) -> str:
+    """``body`` without what only a screen uses on the one-page course.
+
+    The heading permalinks ("#") go, and so do the tooltips of links within the page (a citation's
+    tooltip repeats its bibliography entry, which is on the same page): 0.1 MB of the course.
+    """
+    return _IN_PAGE_LINK_TITLE.sub(r"\1", _HEADERLINK.sub("", body))
+
+
 def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html: str = "") -> str:
     """The whole course as one HTML page (relative URLs valid at ``print/course.html``)."""
     if not sources:
@@ -324,7 +353,7 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
         # Links to other pages first (they become in-page anchors), then this page's own references
         # to its renamed ids: "#id", id="id", for="id", getElementById("id"), and "id-suffix" names
         # derived from it (quiz answers "<id>-answer") unless such a name is an id of its own.
-        body = figures_without_controls(_TAG_ATTR_URL.sub(link, body))
+        body = _for_print(figures_without_controls(_TAG_ATTR_URL.sub(link, body)))
         own_ids = set(_ID_ATTR.findall(body))
         renamed = sorted((i for i in own_ids if mapped(rel, i) != i), key=len, reverse=True)
         for ident in renamed:
@@ -373,14 +402,85 @@ are left out here, so explore them in the chapters.
 """)
 
 
-def write_print_page(html_dir: Path, rels: Iterable[str], *, title: str) -> Path:
-    """Compose :func:`compose_print_page` from built pages and write ``print/course.html``."""
+def write_print_page(html_dir: Path, rels: Iterable[str], *, title: str, whole_css: Iterable[str] = ()) -> Path:
+    """Compose :func:`compose_print_page` from built pages and write ``print/course.html``.
+
+    The theme's stylesheets are replaced by the rules the page uses (:func:`print_stylesheets`);
+    those named in ``whole_css`` (the course's own, whose rules also style what its scripts add)
+    are linked whole.
+    """
     html_dir = Path(html_dir)
     sources = [PrintSource(r, (html_dir / r).read_text(encoding="utf-8")) for r in rels if (html_dir / r).is_file()]
     out = html_dir / PRINT_DIR / PRINT_PAGE
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(compose_print_page(sources, title=title), encoding="utf-8")
+    text = compose_print_page(sources, title=title)
+    out.write_text(print_stylesheets(text, out.parent, whole=set(whole_css)), encoding="utf-8")
     return out
+
+
+#: The print page's own subset of the theme's stylesheets, written beside it.
+PRINT_THEME_CSS = "course-theme.css"
+#: Elements the page's scripts add (plotly's SVG, the keyboard proxies, the quiz's feedback): rules
+#: for them are kept although the HTML as written has none.
+SCRIPTED_ELEMENTS = (
+    '<div><svg><g><text></text><path></path><rect></rect></g></svg><button type="button"></button>'
+    '<label><input type="range"></label><select><option></option></select>'
+    "<p><strong><span></span></strong></p><ul><li><cite></cite></li></ul></div>"
+)
+_STYLESHEET_LINK = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="(?P<href>[^"]+)"[^>]*>\n?')
+_CSS_IMPORT = re.compile(r'@import\s+(?:url\()?\s*["\']?(?P<url>[^"\')\s;]+)["\']?\s*\)?\s*;')
+_CSS_URL = re.compile(r'url\(\s*(?P<q>["\']?)(?P<url>[^"\')]+)(?P=q)\s*\)')
+
+
+def _stylesheet_for(path: Path, to_dir: Path) -> str:
+    """The stylesheet at ``path`` with its ``@import``s inlined and its ``url()``s valid from ``to_dir``."""
+    css = path.read_text(encoding="utf-8")
+
+    def imported(m: re.Match) -> str:
+        target = (path.parent / urlsplit(m.group("url")).path).resolve()
+        return _stylesheet_for(target, to_dir) if target.is_file() else m.group(0)
+
+    def moved(m: re.Match) -> str:
+        url = m.group("url")
+        if _EXTERNAL.match(url) or url.startswith(("#", "/")):
+            return m.group(0)
+        target = (path.parent / url).resolve()
+        return f'url("{posixpath.relpath(target.as_posix(), to_dir.resolve().as_posix())}")'
+
+    return _CSS_URL.sub(moved, _CSS_IMPORT.sub(imported, css))
+
+
+def print_stylesheets(text: str, page_dir: Path, *, whole: set[str]) -> str:
+    """``text`` (a page in ``page_dir``) linking one subset of its theme stylesheets instead of them.
+
+    Each run of consecutive stylesheet links whose file is not in ``whole`` becomes one file,
+    :data:`PRINT_THEME_CSS`, holding only the rules the page can use
+    (:func:`widgets.css_subset.used_css`), so the cascade keeps its order.
+    """
+    from widgets.css_subset import PageElements
+
+    page = PageElements(text, scripted=SCRIPTED_ELEMENTS)
+    runs: list[list[re.Match]] = []
+    last_end = None
+    for m in _STYLESHEET_LINK.finditer(text):
+        name = urlsplit(html.unescape(m.group("href"))).path
+        if posixpath.basename(name) in whole or not (page_dir / name).is_file():
+            last_end = None
+            continue
+        if runs and last_end == m.start():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        last_end = m.end()
+    out, pos = [], 0
+    for k, run in enumerate(runs):
+        css = "\n".join(_stylesheet_for(page_dir / urlsplit(html.unescape(m.group("href"))).path, page_dir) for m in run)
+        name = PRINT_THEME_CSS if k == 0 else PRINT_THEME_CSS.replace(".css", f"-{k + 1}.css")
+        (page_dir / name).write_text(page.used_css(css), encoding="utf-8")
+        out += [text[pos:run[0].start()], f'<link rel="stylesheet" href="{name}">\n']
+        pos = run[-1].end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _script_json(value) -> str:

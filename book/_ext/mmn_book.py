@@ -2,10 +2,10 @@
 
 * Marks the build, so every notebook kernel started by the executor shows the
   kernel-free views (see :mod:`widgets.display`).
-* Starts the notebook kernels with a private IPython profile whose only
-  setting silences ipykernel's start-up notice about unencrypted local TCP
-  (it would land in the first cell's stderr and, with ``-W``, fail the build;
-  real stderr output still does).
+* Starts the notebook kernels with a private IPython profile that silences
+  ipykernel's start-up notice about unencrypted local TCP (it would land in the
+  first cell's stderr and, with ``-W``, fail the build; real stderr output
+  still does) and the traceback a kernel may log while being shut down.
 * Serves the static assets of the course package (the quiz renderer) once per
   page, from the installed package itself, so the book and JupyterLab use the
   same script.
@@ -44,7 +44,12 @@ def _add_package_assets(app: Sphinx, config) -> None:
 def _quiet_kernel_profile(outdir: Path) -> None:
     profile = outdir / "profile_default"
     profile.mkdir(parents=True, exist_ok=True)
-    (profile / "ipython_kernel_config.py").write_text('c.IPKernelApp.log_level = "ERROR"\n')
+    (profile / "ipython_kernel_config.py").write_text(
+        'c.IPKernelApp.log_level = "ERROR"\n'
+        # A kernel being shut down after its last cell can log a ZMQ "Socket operation on non-socket"
+        # traceback (its control channel answers after the sockets closed): noise, not a cell's output.
+        'import logging\nlogging.getLogger("tornado.general").setLevel(logging.CRITICAL)\n'
+    )
     os.environ["IPYTHONDIR"] = str(outdir)
 
 
@@ -155,13 +160,17 @@ def _a11y_after_build(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
     from widgets.a11y import fix_site, write_print_page
+    from widgets.assets import css_files
 
     outdir = Path(app.outdir)
     fix_site(outdir)
     suffix = app.builder.out_suffix
     pages = [doc + suffix for doc in _a11y_reading_order(app)]
     title = app.config.html_title or app.config.project
-    write_print_page(outdir, pages, title=title)
+    # The course's own stylesheets stay whole (they style what its scripts add); the theme's are
+    # cut to the rules the print page uses.
+    own_css = set(css_files()) | {p.name for p in (Path(__file__).parents[1] / "_static").glob("*.css")}
+    write_print_page(outdir, pages, title=title, whole_css=own_css)
 
 
 def setup(app: Sphinx) -> dict:
@@ -172,5 +181,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_package_assets)
     app.connect("config-inited", _a11y_add_assets)
     app.connect("html-page-context", _a11y_trim_page_assets, priority=900)
-    app.connect("build-finished", _a11y_after_build)
+    # after the theme's own build-finished step, which writes the final pygments.css the print page subsets
+    app.connect("build-finished", _a11y_after_build, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
