@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 start=$(date +%s)
 rm -rf _build/html  # no page of an earlier build (a renamed chapter) survives into this one
-.venv/bin/jupyter-book build . --all -W --keep-going
+mkdir -p _build
+# the log goes to _build/build.log too, where the tests read it when they reuse this build (MMN_REUSE_BUILD=1)
+.venv/bin/jupyter-book build . --all -W --keep-going 2>&1 | tee _build/build.log
 .venv/bin/python scripts/export_pdf.py
 echo
 echo "Built in $(( $(date +%s) - start )) s. Open: file://$PWD/_build/html/index.html"

@@ -423,3 +423,26 @@ def test_evaluation_json_shape():
         "text": "Exclusion criterion: upper motor neuron signs.",
         "cites": ["efnspns2010mmn"],
     }
+
+
+def _landmark_labels(markup: str) -> list[str]:
+    return re.findall(r'<(?:form|div) class="mmn-ddx-(?:form|results)"[^>]*aria-label="([^"]+)"', markup)
+
+
+def test_explorers_for_different_patients_have_different_landmark_names():
+    from widgets.differential.view import explorer_html
+
+    a = explorer_html({}, uid="ddx-a", patient="Mr A")
+    b = explorer_html({}, uid="ddx-b", patient="Mrs B at her first visit")
+    labels = _landmark_labels
+    assert labels(a) == ["Findings of Mr A", "Diagnoses for Mr A and the rules that applied"]
+    assert set(labels(a)).isdisjoint(labels(b))
+    assert labels(explorer_html({}, uid="ddx-c")) == ["Findings of the patient", "Diagnoses for the patient and the rules that applied"]
+
+
+@pytest.mark.parametrize("patient", ["", "   ", None])
+def test_an_explorer_without_a_patient_name_is_refused(patient):
+    from widgets.differential import explorer
+
+    with pytest.raises(ValueError, match="patient must be a non-empty name"):
+        explorer({}, uid="ddx-x", patient=patient)

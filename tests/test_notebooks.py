@@ -167,3 +167,16 @@ def test_glossary_terms_are_used():
 def test_intro_states_educational_use():
     intro = (ROOT / "book" / "intro.md").read_text().lower()
     assert "for education only" in intro and "not medical advice" in intro
+
+
+def test_every_table_header_cell_has_text():
+    """A table's first header cell names its row labels: an empty one is read as nothing by screen readers."""
+    empty = []
+    for name, text in markdown_sources().items():
+        lines = text.splitlines()
+        for i, line in enumerate(lines[:-1]):
+            if line.lstrip().startswith("|") and re.match(r"^\s*\|?\s*:?-{3,}", lines[i + 1]):
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if "" in cells:
+                    empty.append(f"{name}: {line.strip()}")
+    assert empty == []

@@ -51,6 +51,12 @@ _SEARCH_SCRIPTS = re.compile(
 #: docutils marks bibliography entries with the deprecated role doc-biblioentry inside role="list",
 #: which then has no list item (axe: aria-required-children, critical).
 _BIBLIOENTRY = 'role="doc-biblioentry"'
+#: The primary sidebar holds the site title, the search button and the chapter list; only the list
+#: was in a landmark (axe: region). The whole sidebar becomes one, named.
+_PRIMARY_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+_PRIMARY_SIDEBAR_LANDMARK = (
+    '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="complementary" aria-label="Course">'
+)
 
 
 def fix_theme_html(text: str, *, search_page: bool = False) -> str:
@@ -61,6 +67,7 @@ def fix_theme_html(text: str, *, search_page: bool = False) -> str:
     text = _ICON.sub(lambda m: f'<{m.group(1)} class="{m.group(2)}" aria-hidden="true"', text)
     text = _SEARCH_BUTTON.sub(r"\1", text)
     text = text.replace(_BIBLIOENTRY, 'role="listitem"')
+    text = text.replace(_PRIMARY_SIDEBAR, _PRIMARY_SIDEBAR_LANDMARK)
     return text
 
 

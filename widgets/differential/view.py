@@ -127,15 +127,26 @@ def _check_uid(uid: str | None) -> str:
     return uid
 
 
-def explorer_html(findings: Mapping[str, str] | None = None, *, uid: str | None = None) -> str:
+def _check_patient(patient: str) -> str:
+    if not isinstance(patient, str) or not patient.strip():
+        raise ValueError(f"patient must be a non-empty name such as 'Mr A', got {patient!r}")
+    return patient.strip()
+
+
+def explorer_html(
+    findings: Mapping[str, str] | None = None, *, uid: str | None = None, patient: str = "the patient"
+) -> str:
     """Markup of one explorer, preset to ``findings`` (unknown elsewhere), without script or CSS.
 
     ``uid`` is the element id (and the prefix of its inputs' names): give each
     explorer of the course its own, so pages can be merged (the printable
     course) without duplicate ids; by default a counter numbers them.
+    ``patient`` names whose findings these are ("Mr A") in the labels of the
+    explorer's form and results, so several explorers on a page can be told apart.
     """
     state = validate(findings or {})
     uid = _check_uid(uid)
+    who = _e(_check_patient(patient))
     fieldsets = []
     for f in FINDINGS:
         hint_id = f"{uid}-{f.key}-hint"
@@ -155,13 +166,13 @@ def explorer_html(findings: Mapping[str, str] | None = None, *, uid: str | None 
         f'<script type="application/json" class="mmn-ddx-data">{table_json()}</script>'
         f"{summary_html(state)}"
         f'<div class="mmn-ddx-layout">'
-        f'<form class="mmn-ddx-form" aria-label="Findings of the patient">'
+        f'<form class="mmn-ddx-form" aria-label="Findings of {who}">'
         f'<p class="mmn-ddx-intro">Set what you know about the patient; leave the rest '
         f"&ldquo;not known&rdquo;. The list of diagnoses, with the rules that applied, follows the findings.</p>"
         f'<div class="mmn-ddx-fields">{"".join(fieldsets)}</div>'
         f'<p class="mmn-ddx-actions"><button type="reset" class="mmn-ddx-reset">Reset the findings</button></p>'
         f"</form>"
-        f'<div class="mmn-ddx-results" aria-label="Diagnoses and the rules that applied" role="region">'
+        f'<div class="mmn-ddx-results" aria-label="Diagnoses for {who} and the rules that applied" role="region">'
         f"{results_html(state)}</div>"
         f"</div></div>"
     )
@@ -202,18 +213,22 @@ class _HTMLView:
         return {"text/html": self.markup, "text/plain": ALT}
 
 
-def explorer(findings: Mapping[str, str] | None = None, *, uid: str | None = None, alt: str = ALT) -> Explorable:
+def explorer(
+    findings: Mapping[str, str] | None = None, *, uid: str | None = None, patient: str = "the patient", alt: str = ALT
+) -> Explorable:
     """The differential explorer, preset to ``findings`` (e.g. a clinical case), for one notebook cell.
 
     In the book it is kernel-free HTML driven by ``differential.js``; in
     JupyterLab the same markup comes with its script and stylesheet inline.
+    ``patient`` names the case in the explorer's labels (see :func:`explorer_html`).
     """
     validate(findings or {})
     uid = _check_uid(uid)
+    _check_patient(patient)
     explorable: Explorable
 
     def static() -> str:
-        return explorer_html(findings, uid=uid)
+        return explorer_html(findings, uid=uid, patient=patient)
 
     def live() -> _HTMLView:
         return _HTMLView(explorable.static_html() + inline_assets())
