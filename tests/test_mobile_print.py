@@ -85,10 +85,16 @@ FIGURE_TEXT_CUT_JS = """([tol, menus]) => {
   document.querySelectorAll('.js-plotly-plot').forEach((gd, k) => {
     const box = gd.getBoundingClientRect();
     const left = box.left, right = box.left + ((gd._fullLayout || {}).width || box.width);
+    // text drawn with the data (bar values, marker labels) is clipped to the axes unless cliponaxis is off
+    const size = (gd._fullLayout || {})._size || {l: 0, w: box.width};
+    const plotLeft = box.left + size.l, plotRight = plotLeft + size.w;
     const cut = Array.from(gd.querySelectorAll('.main-svg text')).filter(t => {
       if (!!t.closest('.updatemenu-container') !== menus) return false;
       const r = t.getBoundingClientRect();
-      return r.width > 0 && (r.right > right + tol || r.left < left - tol) && (t.textContent || '').trim();
+      if (!(r.width > 0 && (t.textContent || '').trim())) return false;
+      const clipped = !menus && t.closest('.cartesianlayer [clip-path]');
+      return r.right > right + tol || r.left < left - tol
+        || (clipped && (r.right > plotRight + tol || r.left < plotLeft - tol));
     }).map(t => (t.textContent || '').trim().slice(0, 40));
     if (cut.length) out.push('figure #' + k + ' (' + (gd.getAttribute('aria-label') || gd.id).slice(0, 60) + '): '
                              + cut.slice(0, 3).map(s => JSON.stringify(s)).join(', '));

@@ -50,6 +50,7 @@ def frequency_figure(rows: tuple[Frequency, ...] = MMN_FREQUENCIES) -> go.Figure
             marker=dict(color=palette.NORMAL.color, pattern=dict(shape="/", fgcolor="#ffffff", size=6)),
             text=[f"{v:.0f}%" for v in values],
             textposition="outside",
+            cliponaxis=False,  # a value beside a long bar may reach past the axis on a phone
             hovertext=hover,
             hoverinfo="text",
             name="percent of patients",
@@ -60,6 +61,7 @@ def frequency_figure(rows: tuple[Frequency, ...] = MMN_FREQUENCIES) -> go.Figure
         xaxis=dict(title=dict(text="percent of patients (%)"), range=[0, 110], gridcolor=palette.GRID),
         yaxis=dict(autorange="reversed"),
         height=360,
+        margin=dict(r=36),
         showlegend=False,
     )
     return fig

@@ -79,8 +79,9 @@ def _node_update(n_nodes: int, step: int, blocked_node: int) -> dict[str, list]:
 
 
 def _muscle_text(n_nodes: int, step: int, blocked_node: int) -> tuple[str, str]:
-    healthy = "muscle fibres contract" if muscle_responds(n_nodes, step) else "muscle waiting"
-    block = "no impulse arrives:<br>these fibres stay still" if step >= blocked_node else "muscle waiting"
+    # short lines: the text sits in the muscle box (labelled "muscle" above it), on a phone too
+    healthy = "fibres<br>contract" if muscle_responds(n_nodes, step) else "waiting"
+    block = "no impulse:<br>fibres<br>stay still" if step >= blocked_node else "waiting"
     return healthy, block
 
 
@@ -152,7 +153,8 @@ def axon_figure(n_nodes: int = 9, blocked_node: int = 5) -> go.Figure:
             y=[ROWS["healthy"], ROWS["block"]],
             mode="text",
             text=[healthy0, block0],
-            textfont=dict(size=10),
+            textfont=dict(size=11),
+            cliponaxis=False,
             hoverinfo="skip",
             showlegend=False,
         )
