@@ -128,6 +128,7 @@ def test_print_figures_keep_their_state_and_lose_the_steps_of_their_controls():
     # The bottom margin holds texts too (a verdict under the traces): the figure keeps its size.
     assert layout_after["margin"] == layout_before["margin"] and layout_after["height"] == 740
     assert layout_after["annotations"] == layout_before["annotations"]
+    assert layout_after["meta"] == {"mmnFitToContent": True} and "meta" not in layout_before
     assert len(after) < len(before) / 5
     assert after.count("</script>") == before.count("</script>"), "a title must not close the script"
 
@@ -264,6 +265,45 @@ def test_the_search_page_still_finds_chapters(page, site):
     page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=15000)
     links = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
     assert any("04_nerve_conduction" in h for h in links), links
+
+
+def test_print_page_figures_lose_the_empty_bands_where_their_controls_were(browser, site):
+    """A figure printed without its slider and menu fits its drawn content: at most a small pad of
+    empty margin above its plot and below its lowest text or legend, and no blank band in the page."""
+    from conftest import new_guarded_page
+    from widgets.a11y import FIGURES_DRAWN_JS, figures_in_html
+
+    rel = "print/course.html"
+    text = (site.root / rel).read_text()
+    context, pg, guard = new_guarded_page(browser)
+    pg.goto(site.url(rel), wait_until="load")
+    pg.wait_for_function(FIGURES_DRAWN_JS, arg=figures_in_html(text), timeout=30000)
+    pg.wait_for_timeout(500)
+    fits = pg.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+             .filter(gd => gd.layout.meta && gd.layout.meta.mmnFitToContent).map(gd => {
+               const box = gd.getBoundingClientRect(), s = gd._fullLayout._size;
+               const plotTop = box.top + s.t, plotBottom = plotTop + s.h;
+               let above = box.top, below = plotBottom;  // the lowest text above the plot, the lowest of all
+               gd.querySelectorAll('.main-svg text, .main-svg .legend').forEach(el => {
+                 const r = el.getBoundingClientRect();
+                 if (!r.width || !r.height) return;
+                 if (r.top < plotTop) above = Math.max(above, Math.min(r.bottom, plotTop));
+                 if (r.bottom > plotBottom) below = Math.max(below, r.bottom);
+               });
+               const title = gd.querySelector('.g-gtitle text'), t = title ? title.getBoundingClientRect() : null;
+               return {name: (gd.getAttribute('aria-label') || gd.id).slice(0, 50),
+                       top: (t ? plotTop - t.bottom : 0) - Math.max(0, plotTop - above),
+                       overlap: t ? Array.from(gd.querySelectorAll('.main-svg text')).filter(x => !x.closest('.g-gtitle')).some(x => {
+                         const r = x.getBoundingClientRect(); return r.width && r.top < t.bottom - 1 && r.bottom > t.top + 1 && r.left < t.right && r.right > t.left; }) : false,
+                       bottom: box.top + gd._fullLayout.height - below, wrapper: gd.parentElement.getBoundingClientRect().height,
+                       height: gd._fullLayout.height, was: gd.__mmnMargins};
+             })"""
+    )
+    context.close()
+    assert len(fits) >= 5, fits  # the conduction, IVIg, body-map and differential explorers
+    assert [f for f in fits if f["top"] > 40 or f["bottom"] > 30 or f["overlap"] or abs(f["wrapper"] - f["height"]) > 1] == []
+    assert guard.page_errors == []
 
 
 def test_print_page_figures_keep_every_text_inside_the_figure(browser, site):

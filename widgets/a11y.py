@@ -499,8 +499,10 @@ def figures_without_controls(text: str) -> str:
     """``text`` with every plotly figure reduced to the state it shows, without sliders or menus.
 
     For the printable course: paper has no controls, and their precomputed steps are most of a
-    figure's data (the conduction explorer's 20 states). The figure keeps its size and margins:
-    its bottom margin also holds texts (the verdict under the traces), which a smaller figure cut.
+    figure's data (the conduction explorer's 20 states). The figure keeps its size and margins
+    here (its bottom margin also holds texts, the verdict under the traces, which a guessed
+    smaller margin cut); it is marked ``meta.mmnFitToContent``, and ``plotly-a11y.js`` trims the
+    empty bands where the controls were once it can measure what is drawn.
     """
     out, pos = [], 0
     for call in _plot_calls(text):
@@ -511,6 +513,9 @@ def figures_without_controls(text: str) -> str:
             continue
         layout.pop("sliders", None)
         layout.pop("updatemenus", None)
+        if isinstance(layout.get("meta", {}), dict):
+            # plotly-a11y.js then trims the margins where the controls were, once drawn
+            layout["meta"] = {**layout.get("meta", {}), "mmnFitToContent": True}
         layout_start, layout_end = call.layout_span
         out += [text[pos:layout_start], _script_json(layout)]
         pos = layout_end

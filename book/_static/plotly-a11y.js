@@ -365,12 +365,50 @@
       function () { gd.__mmnFitting = false; fitTexts(gd, pass + 1); }, function () { gd.__mmnFitting = false; });
   }
 
+  // ---- a figure whose controls were left out (the printable course): no empty band where they were
+  var FIT_PAD_PX = 12;
+
+  function fitToContent(gd) {
+    var meta = gd.layout && gd.layout.meta;
+    if (!meta || !meta.mmnFitToContent || gd.__mmnFittingMargins || !gd._fullLayout || !window.Plotly) return;
+    var full = gd._fullLayout, size = full._size;
+    if (!gd.__mmnMargins) gd.__mmnMargins = { t: size.t, b: size.b };
+    var box = gd.getBoundingClientRect();
+    var plotTop = box.top + size.t, plotBottom = plotTop + size.h;
+    // The title stays where it is; everything else (axis titles, annotations, legend) moves with
+    // the plot: the plot may rise to just below the title, less what sticks out above it.
+    var title = box.top, overhang = 0, below = plotBottom;
+    Array.prototype.forEach.call(gd.querySelectorAll(".main-svg text, .main-svg .legend"), function (el) {
+      var r = el.getBoundingClientRect();
+      if (!r.width || !r.height) return;
+      if (el.closest(".g-gtitle")) title = Math.max(title, r.bottom);
+      else if (r.top < plotTop) overhang = Math.max(overhang, plotTop - r.top);
+      if (r.bottom > plotBottom) below = Math.max(below, r.bottom);
+    });
+    // never more than the figure had: the fit only removes empty space
+    var t = Math.min(gd.__mmnMargins.t, Math.ceil(title - box.top + overhang + FIT_PAD_PX));
+    var b = Math.min(gd.__mmnMargins.b, Math.ceil(below - plotBottom + FIT_PAD_PX));
+    if (Math.abs(t - size.t) < 4 && Math.abs(b - size.b) < 4) return;
+    var height = full.height - (size.t - t) - (size.b - b);
+    var wrapper = gd.parentElement;
+    gd.__mmnFittingMargins = true;
+    // autosize stays on: setting a height alone would fix the width at today's, and a phone could not narrow it
+    window.Plotly.relayout(gd, { "margin.t": t, "margin.b": b, height: height, autosize: true }).then(function () {
+      // plotly's HTML wraps the figure in a div of the old fixed height
+      if (wrapper && wrapper.style && wrapper.style.height && wrapper.querySelectorAll(".js-plotly-plot").length === 1) {
+        wrapper.style.height = height + "px";
+      }
+    }).catch(function () {}).then(function () { gd.__mmnFittingMargins = false; });
+  }
+
   function enhance(gd) {
     if (gd.__mmnA11y || !gd.layout || !gd._fullLayout || typeof gd.on !== "function") return;
     describe(gd);
     fitTexts(gd);
+    fitToContent(gd);
     gd.on("plotly_relayout", function () { fitTexts(gd); });
     gd.on("plotly_update", function () { fitTexts(gd); });
+    gd.on("plotly_afterplot", function () { fitToContent(gd); });
     var sliders = gd.layout.sliders || [];
     var menus = gd.layout.updatemenus || [];
     gd.__mmnA11y = true;
