@@ -278,7 +278,14 @@ def test_print_page_figures_lose_the_empty_bands_where_their_controls_were(brows
     context, pg, guard = new_guarded_page(browser)
     pg.goto(site.url(rel), wait_until="load")
     pg.wait_for_function(FIGURES_DRAWN_JS, arg=figures_in_html(text), timeout=30000)
-    pg.wait_for_timeout(500)
+    # the fit is a relayout after the first draw: wait until every marked figure has settled
+    pg.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+             .filter(gd => gd.layout.meta && gd.layout.meta.mmnFitToContent)
+             .every(gd => gd.__mmnMargins && !gd.__mmnFittingMargins
+                          && Math.abs(gd.parentElement.getBoundingClientRect().height - gd._fullLayout.height) <= 1)""",
+        timeout=15000,
+    )
     fits = pg.evaluate(
         """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
              .filter(gd => gd.layout.meta && gd.layout.meta.mmnFitToContent).map(gd => {
