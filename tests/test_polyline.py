@@ -66,7 +66,11 @@ def test_thinned_ivig_lines_draw_the_daily_course_within_the_tolerance_with_far_
     from widgets.ivig.static import THIN_TOLERANCE, series
 
     course = simulate(maintenance(1.0, 3), weeks=260)
-    full, thin = series(course, stride=1), series(course, stride=1, thin=True)
+    weeks = np.round(course.days / 7.0, 3)
+    daily = {"igg": np.round(course.igg_g_l, 2), "strength": np.round(course.strength_pct, 2),
+             "worn_off": np.where(course.worn_off, 100.0, 0.0), "untreated": np.round(course.untreated_strength_pct, 2)}
+    full = {key: {"x": weeks, "y": y} for key, y in daily.items()}
+    thin = series(course)
     for key, tolerance in THIN_TOLERANCE.items():
         drawn = np.interp(full[key]["x"], thin[key]["x"], thin[key]["y"])
         assert np.max(np.abs(drawn - np.asarray(full[key]["y"]))) <= tolerance + 1e-9, key

@@ -67,45 +67,43 @@ def _round(values: np.ndarray, decimals: int) -> list[float]:
 THIN_TOLERANCE = {"igg": 0.05, "strength": 0.1, "worn_off": 1.0, "untreated": 0.1}
 
 
-def series(course: Course, *, stride: int = 1, thin: bool = False) -> dict[str, dict]:
-    """The data of the five traces (see :data:`TRACES`) for ``course``, every ``stride`` days, rounded.
+def series(course: Course) -> dict[str, dict]:
+    """The data of the five traces (see :data:`TRACES`) for ``course``, from its daily values, rounded.
 
-    With ``thin``, each line keeps only the points needed to draw it within
-    :data:`THIN_TOLERANCE` (:func:`widgets.polyline.keep_points`), so lines get their own ``x``:
-    a flat untreated course or the wear-off band shrinks to a few points. Without, all lines share
-    one ``x`` (the kernel-free explorer's slider steps replace ``y`` only).
+    Each line keeps only the points needed to draw it within :data:`THIN_TOLERANCE`
+    (:func:`widgets.polyline.keep_points`), so lines have their own ``x``: a flat untreated course
+    or the wear-off band shrinks to a few points, while every infusion's peak stays.
     """
     from widgets.polyline import keep_points
 
-    s = slice(None, None, stride)
-    weeks = np.asarray(_round(course.days[s] / 7.0, 3))
+    weeks = np.asarray(_round(course.days / 7.0, 3))
     kind = np.where(course.infusion_route == "sc", "SCIg", "IVIg")
     doses = zip(course.infusion_days, course.infusion_g, kind, strict=True)
 
     def line(key: str, values: np.ndarray, decimals: int) -> dict:
         y = np.round(np.asarray(values, dtype=float), decimals)
-        mask = keep_points(weeks, y, THIN_TOLERANCE[key]) if thin else slice(None)
+        mask = keep_points(weeks, y, THIN_TOLERANCE[key])
         return dict(x=weeks[mask].tolist(), y=y[mask].tolist())
 
     return {
-        "igg": line("igg", course.igg_g_l[s], 2),
+        "igg": line("igg", course.igg_g_l, 2),
         "infusions": dict(
             x=_round(course.infusion_days / 7.0, 3),
             y=[0.0] * len(course.infusion_days),
             text=[f"day {d}: {g:.0f} g {k}" for d, g, k in doses],
             name=f"Infusions: about {course.grams_per_year:,.0f} g per year",
         ),
-        "strength": line("strength", course.strength_pct[s], 2),
-        "worn_off": line("worn_off", np.where(course.worn_off[s], 100.0, 0.0), 0),
-        "untreated": line("untreated", course.untreated_strength_pct[s], 2),
+        "strength": line("strength", course.strength_pct, 2),
+        "worn_off": line("worn_off", np.where(course.worn_off, 100.0, 0.0), 0),
+        "untreated": line("untreated", course.untreated_strength_pct, 2),
     }
 
 
 def course_traces(
-    course: Course, *, stride: int = 1, line_width: float = 2.5, visible: bool = True, thin: bool = False
+    course: Course, *, line_width: float = 2.5, visible: bool = True
 ) -> list[go.Scatter]:
     """The five traces of one course, in the order of :data:`TRACES`, on the axes of :func:`base_figure`."""
-    d = series(course, stride=stride, thin=thin)
+    d = series(course)
     igg_style, strength_style, untreated_style = palette.style(0), palette.style(1), palette.style(2)
     return [
         go.Scatter(
@@ -209,18 +207,17 @@ def base_figure(patient: Patient, *, weeks: float, presenter: bool = False, titl
 def course_figure(course: Course, *, presenter: bool = False) -> go.Figure:
     """Static figure of one simulated course: IgG, infusions, strength, untreated strength, wear-off."""
     fig = base_figure(course.patient, weeks=course.weeks, presenter=presenter, title=course_title(course))
-    # daily points, so every infusion's peak is drawn; thinning keeps the data small
-    for trace in course_traces(course, line_width=5 if presenter else 2.5, thin=True):
+    for trace in course_traces(course, line_width=5 if presenter else 2.5):
         fig.add_trace(trace)
     return fig
 
 
-def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52, stride: int = 1) -> go.Figure:
+def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> go.Figure:
     """Regimen menu × monthly-dose slider, every combination precomputed (pure-JS controls, no kernel).
 
     The menu shows one regimen's traces at a time; each slider step replaces
-    the data of every regimen's traces with those of its monthly dose, and the
-    title. Data are sampled every ``stride`` days, rounded and thinned (see :func:`series`).
+    the data (``x`` and ``y``, as :func:`series` gives them) of every regimen's
+    traces with those of its monthly dose, and the title.
     """
     patient = Patient() if patient is None else patient
     names = list(KERNEL_FREE_REGIMENS)
@@ -231,7 +228,7 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52, str
 
     fig = base_figure(patient, weeks=weeks, title=_dose_title(start, patient))
     for i, course in enumerate(courses[start]):
-        for trace in course_traces(course, stride=stride, visible=(i == 0), thin=True):
+        for trace in course_traces(course, visible=(i == 0)):
             fig.add_trace(trace)
     fixed_names = [trace.name for trace in fig.data]
 
@@ -242,7 +239,7 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52, str
     ]
     steps = []
     for m in MONTHLY_DOSES:
-        data = [(key, series(course, stride=stride, thin=True)) for course in courses[m] for key in TRACES]
+        data = [(key, series(course)) for course in courses[m] for key in TRACES]
         steps.append(
             dict(
                 label=f"{m:g}",

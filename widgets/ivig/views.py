@@ -175,7 +175,7 @@ class LiveExplorer:
         if self._quiet:
             return
         course = self.course = self._simulate()
-        data = static.series(course, thin=True)
+        data = static.series(course)
         fig = self.figure
         with fig.batch_update():
             for trace, key in zip(fig.data, static.TRACES, strict=True):
