@@ -464,28 +464,28 @@ def print_stylesheets(text: str, page_dir: Path, *, whole: set[str]) -> str:
     :data:`PRINT_THEME_CSS`, holding only the rules the page can use
     (:func:`widgets.css_subset.used_css`), so the cascade keeps its order.
     """
-    from widgets.css_subset import PageElements
+    from widgets.css_subset import PageElements, used_css
 
     page = PageElements(text, scripted=SCRIPTED_ELEMENTS)
-    runs: list[list[re.Match]] = []
+    runs: list[list[tuple[re.Match, Path]]] = []  # each link with its file
     last_end = None
     for m in _STYLESHEET_LINK.finditer(text):
-        name = urlsplit(html.unescape(m.group("href"))).path
-        if posixpath.basename(name) in whole or not (page_dir / name).is_file():
+        path = page_dir / urlsplit(html.unescape(m.group("href"))).path
+        if path.name in whole or not path.is_file():
             last_end = None
             continue
         if runs and last_end == m.start():
-            runs[-1].append(m)
+            runs[-1].append((m, path))
         else:
-            runs.append([m])
+            runs.append([(m, path)])
         last_end = m.end()
     out, pos = [], 0
     for k, run in enumerate(runs):
-        css = "\n".join(_stylesheet_for(page_dir / urlsplit(html.unescape(m.group("href"))).path, page_dir) for m in run)
+        css = "\n".join(_stylesheet_for(path, page_dir) for _, path in run)
         name = PRINT_THEME_CSS if k == 0 else PRINT_THEME_CSS.replace(".css", f"-{k + 1}.css")
-        (page_dir / name).write_text(page.used_css(css), encoding="utf-8")
-        out += [text[pos:run[0].start()], f'<link rel="stylesheet" href="{name}">\n']
-        pos = run[-1].end()
+        (page_dir / name).write_text(used_css(css, page), encoding="utf-8")
+        out += [text[pos:run[0][0].start()], f'<link rel="stylesheet" href="{name}">\n']
+        pos = run[-1][0].end()
     out.append(text[pos:])
     return "".join(out)
 

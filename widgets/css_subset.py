@@ -94,10 +94,6 @@ class PageElements:
                 self.ids.add(tag["id"])
         self._verdicts: dict[str, bool] = {}
 
-    def used_css(self, css: str) -> str:
-        """:func:`used_css` of ``css`` for this page."""
-        return used_css(css, self)
-
     def may_match(self, selector: str) -> bool:
         """Whether ``selector`` can match an element of the page (True when it cannot be judged)."""
         if selector not in self._verdicts:
