@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,41 +62,56 @@ class BookBuild:
     html: Path
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """This test run's temporary folder, shared by its xdist workers."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[], str]) -> str:
+    """``make()`` run once per test run, by whichever worker gets here first (under a file lock);
+    every caller, on any worker, gets the text it returned."""
+    import fcntl
+
+    folder = run_folder(tmp_path_factory)
+    result = folder / f"{name}.result"
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not result.exists():
+                result.write_text(make())
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return result.read_text()
+
+
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory) -> BookBuild:
     """Build the whole book once (executing every chapter), with -W so any warning fails it.
 
     Once per test run, not per worker: a second build into the same folder while another worker
     browses it would serve half-written pages (it once showed Sphinx's interim code colours to the
-    contrast check). The first worker to get here builds under a lock; any other reuses its result.
+    contrast check). The first worker to get here builds; any other reuses its result.
     """
     if os.environ.get("MMN_REUSE_BUILD") == "1" and (HTML / "index.html").exists() and BUILD_LOG.exists():
         return BookBuild(0 if "build succeeded" in BUILD_LOG.read_text() else 1, BUILD_LOG.read_text(), HTML)
-    import fcntl
 
-    run_dir = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        run_dir = run_dir.parent  # this run's folder, shared by its workers
-    done = run_dir / "book-build.returncode"
-    with open(run_dir / "book-build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not done.exists():
-                jb = Path(sys.executable).with_name("jupyter-book")
-                shutil.rmtree(HTML, ignore_errors=True)  # no page of an earlier build survives into this one
-                proc = subprocess.run(
-                    [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
-                    cwd=ROOT,
-                    capture_output=True,
-                    text=True,
-                    timeout=1800,
-                )
-                BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
-                BUILD_LOG.write_text(proc.stdout + proc.stderr)
-                done.write_text(str(proc.returncode))
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return BookBuild(int(done.read_text()), BUILD_LOG.read_text(), HTML)
+    def build() -> str:
+        jb = Path(sys.executable).with_name("jupyter-book")
+        shutil.rmtree(HTML, ignore_errors=True)  # no page of an earlier build survives into this one
+        proc = subprocess.run(
+            [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        BUILD_LOG.parent.mkdir(parents=True, exist_ok=True)
+        BUILD_LOG.write_text(proc.stdout + proc.stderr)
+        return str(proc.returncode)
+
+    returncode = int(once_per_run(tmp_path_factory, "book-build", build))
+    return BookBuild(returncode, BUILD_LOG.read_text(), HTML)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -125,30 +125,22 @@ def test_every_chapter_cell_has_its_slide_type(path):
 def slides(tmp_path_factory):
     """Every chapter exported by the documented command, into a temporary folder, once per test run.
 
-    Under xdist the workers share the run's temporary root: the first worker exports (under a file
-    lock), the others reuse its result, so the chapters are executed once even if the slide tests
-    land on several workers.
+    Under xdist the first worker exports and the others reuse its result (``conftest.once_per_run``),
+    so the chapters are executed once even if the slide tests land on several workers.
     """
-    import fcntl
+    from conftest import once_per_run, run_folder
 
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = tmp_path_factory.getbasetemp().parent  # this run's folder, shared by its workers
-    else:
-        root = tmp_path_factory.mktemp("slides-run")
-    out, log, lock = root / "mmn-slides", root / "mmn-slides.log", root / "mmn-slides.lock"
-    with open(lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            if not log.exists():
-                out.mkdir(exist_ok=True)
-                env = {k: v for k, v in os.environ.items() if k != "MMN_COURSE_BUILD"}
-                env["MMN_SKIP_SETUP"] = "1"
-                proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--out", str(out)], cwd=ROOT,
-                                      env=env, capture_output=True, text=True, timeout=900)
-                log.write_text(f"{proc.returncode}\n{proc.stdout}{proc.stderr}")
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-    code, _, text = log.read_text().partition("\n")
+    out = run_folder(tmp_path_factory) / "mmn-slides"
+
+    def export() -> str:
+        out.mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if k != "MMN_COURSE_BUILD"}
+        env["MMN_SKIP_SETUP"] = "1"
+        proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--out", str(out)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=900)
+        return f"{proc.returncode}\n{proc.stdout}{proc.stderr}"
+
+    code, _, text = once_per_run(tmp_path_factory, "mmn-slides", export).partition("\n")
     assert code == "0", f"scripts/slides.sh failed (exit {code}):\n{text[-4000:]}"
     return out
 
