@@ -365,6 +365,13 @@
       function () { gd.__mmnFitting = false; fitTexts(gd, pass + 1); }, function () { gd.__mmnFitting = false; });
   }
 
+  /** The div of fixed height plotly's HTML wraps a figure in, if it holds this figure alone. */
+  function fixedHeightWrapper(gd) {
+    var parent = gd.parentElement;
+    return parent && parent.style && parent.style.height && parent.querySelectorAll(".js-plotly-plot").length === 1
+      ? parent : null;
+  }
+
   // ---- a figure whose controls were left out (the printable course): no empty band where they were
   var FIT_PAD_PX = 12;
 
@@ -390,14 +397,11 @@
     var b = Math.min(gd.__mmnMargins.b, Math.ceil(below - plotBottom + FIT_PAD_PX));
     if (Math.abs(t - size.t) < 4 && Math.abs(b - size.b) < 4) return;
     var height = full.height - (size.t - t) - (size.b - b);
-    var wrapper = gd.parentElement;
+    var wrapper = fixedHeightWrapper(gd);
     gd.__mmnFittingMargins = true;
     // autosize stays on: setting a height alone would fix the width at today's, and a phone could not narrow it
     window.Plotly.relayout(gd, { "margin.t": t, "margin.b": b, height: height, autosize: true }).then(function () {
-      // plotly's HTML wraps the figure in a div of the old fixed height
-      if (wrapper && wrapper.style && wrapper.style.height && wrapper.querySelectorAll(".js-plotly-plot").length === 1) {
-        wrapper.style.height = height + "px";
-      }
+      if (wrapper) wrapper.style.height = height + "px";
     }).catch(function () {}).then(function () { gd.__mmnFittingMargins = false; });
   }
 
@@ -427,9 +431,7 @@
     gd.__mmnControls = box;
     // After the figure's own box: plotly's HTML wraps the plot in a div of fixed height, and the
     // proxies, once shown, must push the caption down rather than overlap it.
-    var after = gd;
-    var parent = gd.parentElement;
-    if (parent && parent.style && parent.style.height && parent.querySelectorAll(".js-plotly-plot").length === 1) after = parent;
+    var after = fixedHeightWrapper(gd) || gd;
     after.parentNode.insertBefore(box, after.nextSibling);
     var syncAll = function () {
       syncs.forEach(function (s) { if (s) s(); });
