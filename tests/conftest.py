@@ -9,6 +9,7 @@ developing (the build test then reads the log of that earlier build).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -119,6 +120,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(folder: Path):
+    """``folder`` served over HTTP on an ephemeral port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @dataclass
 class Site:
     """The built book served over HTTP on 127.0.0.1."""
@@ -148,15 +162,8 @@ def site(book_build: BookBuild):
     if book_build.returncode != 0 or not (book_build.html / "index.html").exists():
         tail = "\n".join(book_build.log.splitlines()[-40:])
         pytest.fail(f"the book did not build (exit {book_build.returncode}):\n{tail}")
-    handler = functools.partial(_QuietHandler, directory=str(book_build.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_address[1]}", book_build.html)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(book_build.html) as base_url:
+        yield Site(base_url, book_build.html)
 
 
 def chromium_path() -> str:

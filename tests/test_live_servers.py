@@ -267,7 +267,7 @@ def unexpected_errors(messages: list[str]) -> list[str]:
 # ------------------------------------------------------------------------------------------- tests
 def test_probe_fails_when_a_key_press_changes_nothing(browser, tmp_path):
     """The trace probe must report no redraw for a figure that a key press does not change."""
-    from conftest import new_guarded_page
+    from conftest import new_guarded_page, served
 
     plotly_js = ROOT / "book" / "_vendor" / "plotly" / "plotly.min.js"
     if not plotly_js.exists():
@@ -284,27 +284,16 @@ def test_probe_fails_when_a_key_press_changes_nothing(browser, tmp_path):
         '  setTimeout(() => Plotly.react("changing", [{y: [1, 2, +e.target.value]}]), 30));'
         "</script></body></html>"
     )
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context, page, guard = new_guarded_page(browser)
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html")
-        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2")
-        latency = press_and_wait_for_redraw(page, "#s", "#changing")
-        assert latency is not None and 25 <= latency < 5000, latency
-        assert press_and_wait_for_redraw(page, "#s", "#still", timeout_ms=1500) is None
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served(tmp_path) as base:
+        try:
+            page.goto(f"{base}/index.html")
+            page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2")
+            latency = press_and_wait_for_redraw(page, "#s", "#changing")
+            assert latency is not None and 25 <= latency < 5000, latency
+            assert press_and_wait_for_redraw(page, "#s", "#still", timeout_ms=1500) is None
+        finally:
+            context.close()
     assert guard.external_requests == [] and guard.page_errors == []
 
 

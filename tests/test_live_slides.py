@@ -12,13 +12,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import os
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import nbformat
@@ -145,16 +142,6 @@ def slides(tmp_path_factory):
     return out
 
 
-def _serve(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 REMOTE = re.compile(
     r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)\s*=\s*["'](?:https?:)?//"""
     r"""|url\(\s*["']?(?:https?:)?//|@import\s+(?:url\()?\s*["']?(?:https?:)?//|\bimport\s[^;]*?from\s*["'](?:https?:)?//""",
@@ -190,36 +177,33 @@ def test_slides_reference_no_remote_url(slides):
 @pytest.mark.browser
 @pytest.mark.xdist_group("slides")
 def test_slides_open_offline_with_reveal_figures_and_math(slides, browser):
-    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page
+    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page, served
 
-    server = _serve(slides)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     context, page, guard = new_guarded_page(browser, viewport={"width": 1280, "height": 800})
     figures_seen = 0
-    try:
-        for path in sorted(slides.glob("*.slides.html")):
-            page.goto(f"{base}/{path.name}")
-            page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
-            info = page.evaluate(
-                """() => ({slides: Reveal.getTotalSlides(),
-                          figs: Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd) => ({
-                              traces: (gd._fullData || []).length,
-                              drawn: gd.querySelectorAll('.trace, .barlayer .point, .shapelayer path').length}))})"""
-            )
-            assert info["slides"] >= 2, f"{path.name}: only {info['slides']} slide(s)"
-            bad = [f for f in info["figs"] if f["traces"] == 0 or f["drawn"] == 0]
-            assert bad == [], f"{path.name}: plotly figures without drawn traces: {bad}"
-            figures_seen += len(info["figs"])
-            if "$" in path.read_text():
-                page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30000)
-                page.evaluate("() => MathJax.startup.promise")
-            # Walk to the last slide: nothing may fail on the way (figures resize, math typesets).
-            page.evaluate("() => Reveal.slide(Reveal.getTotalSlides() - 1)")
-            page.wait_for_function("() => Reveal.isLastSlide()")
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served(slides) as base:
+        try:
+            for path in sorted(slides.glob("*.slides.html")):
+                page.goto(f"{base}/{path.name}")
+                page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+                info = page.evaluate(
+                    """() => ({slides: Reveal.getTotalSlides(),
+                              figs: Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd) => ({
+                                  traces: (gd._fullData || []).length,
+                                  drawn: gd.querySelectorAll('.trace, .barlayer .point, .shapelayer path').length}))})"""
+                )
+                assert info["slides"] >= 2, f"{path.name}: only {info['slides']} slide(s)"
+                bad = [f for f in info["figs"] if f["traces"] == 0 or f["drawn"] == 0]
+                assert bad == [], f"{path.name}: plotly figures without drawn traces: {bad}"
+                figures_seen += len(info["figs"])
+                if "$" in path.read_text():
+                    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30000)
+                    page.evaluate("() => MathJax.startup.promise")
+                # Walk to the last slide: nothing may fail on the way (figures resize, math typesets).
+                page.evaluate("() => Reveal.slide(Reveal.getTotalSlides() - 1)")
+                page.wait_for_function("() => Reveal.isLastSlide()")
+        finally:
+            context.close()
     assert figures_seen > 0, "no plotly figure in any slide deck"
     assert guard.external_requests == [], f"requests left 127.0.0.1: {guard.external_requests}"
     unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
