@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from widgets.a11y import FIRST_FIGURE_BUDGET_S, LOADED_BYTES_JS, PAGE_BUDGET_BYTES, PLOTLY_BUNDLES, figures_in_html
+from widgets.a11y import FIRST_FIGURE_BUDGET_S, LOADED_BYTES_JS, PLOTLY_BUNDLES, figures_in_html, page_budget_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -194,7 +194,7 @@ def main() -> None:
           f"{'cold s':>7s} {'nav s':>6s} {'warm s':>7s} {'all s':>6s}  budget")
     for r in rows:
         over = []
-        if r.without_plotly > PAGE_BUDGET_BYTES:
+        if r.without_plotly > page_budget_bytes(r.rel):
             over.append("bytes")
         if r.figures and r.cold_s > FIRST_FIGURE_BUDGET_S:
             over.append("cold render")

@@ -218,3 +218,11 @@ def test_live_view_updates_the_figure():
     year.value = 3
     assert fig.data[0].fillcolor == figure("cidp", 3).data[0].fillcolor
     assert fig.layout.title.text == figure("cidp", 3).layout.title.text
+
+
+def test_split_hand_is_an_als_sign_not_an_mmn_nerve_pattern():
+    """Issue 13: thenar + first dorsal interosseous wasting with hypothenar sparing points to ALS."""
+    als_hand = [pattern("als").findings(y)["right_hand"].note for y in YEARS]
+    assert all("split hand" in n for n in als_hand)
+    mmn_notes = {f.note for y in YEARS for f in pattern("mmn").findings(y).values()}
+    assert not any("split hand" in n for n in mmn_notes)

@@ -1,11 +1,17 @@
-"""EFNS/PNS 2010 criteria at their exact thresholds (values from the facts sheet §2–3)."""
+"""MMN block rules (EFNS/PNS 2010, area) and CIDP rules (EAN/PNS 2021, amplitude) at their exact thresholds.
+
+Values from the facts sheet §2–3: the 2010 CIDP criteria are superseded and must not be graded any more.
+"""
 
 from __future__ import annotations
+
+from dataclasses import fields
 
 import pytest
 
 from widgets.conduction import CRITERIA, classify_block
-from widgets.conduction.criteria import Comparison, axon_loss_pattern, cidp_assessment
+from widgets.conduction.cidp import CidpAssessment, cidp_category
+from widgets.conduction.criteria import Comparison, axon_loss_pattern, cidp_assessment, source_of, threshold_rows
 
 
 def block(**kw):
@@ -27,8 +33,27 @@ def test_thresholds_live_in_one_table_with_the_guideline_values():
     b, c = CRITERIA.block, CRITERIA.cidp
     assert (b.definite_area_reduction, b.probable_area_reduction_long_segment, b.max_duration_increase) == (0.5, 0.3, 0.3)
     assert (b.distal_amplitude_fraction_of_lln, b.distal_amplitude_min_mv) == (0.2, 1.0)
-    assert c.distal_duration_ms == {"median": 6.6, "ulnar": 6.7, "peroneal": 7.6, "tibial": 8.8}
-    assert (c.dml_above_uln, c.cv_below_lln, c.dispersion_duration_increase) == (0.5, 0.3, 0.3)
+    # EAN/PNS 2021 CIDP: amplitude-based block >=30% (not tibial), dispersion >30% (>=100% tibial), F-wave 20%
+    assert (c.block_amplitude_reduction, c.block_distal_fraction_of_lln) == (0.3, 0.2)
+    assert c.block_excluded_nerves == ("tibial",)
+    assert (c.dispersion_duration_increase, c.dispersion_duration_increase_tibial) == (0.3, 1.0)
+    assert (c.dml_above_uln, c.cv_below_lln) == (0.5, 0.3)
+    assert (c.f_wave_above_uln, c.f_wave_above_uln_low_cmap) == (0.2, 0.5)
+    assert c.nerves_needed == 2
+    # the superseded 2010 CIDP numbers are gone: no 50% amplitude block, no unfiltered 6.6/6.7/7.6/8.8 ms durations
+    names = {f.name for f in fields(c)}
+    assert "probable_block_amplitude_reduction" not in names and "distal_duration_ms" not in names
+    assert c.distal_duration_graded is False
+
+
+def test_every_threshold_carries_its_source():
+    rows = threshold_rows()
+    assert rows and all(src for *_, src, _note in rows)
+    assert {src for table, *_, src, _n in rows if table == "block"} == {"efnspns2010mmn"}
+    assert source_of(CRITERIA.cidp, "block_amplitude_reduction") == "vandenbergh2021cidp"
+    assert "efnspns2010cidp" not in {src for *_, src, _n in rows}
+    with pytest.raises(ValueError, match="name"):
+        source_of(CRITERIA.cidp, "nope")
 
 
 def test_area_reduction_50_percent_is_definite_49_9_is_not():
@@ -123,27 +148,107 @@ def cidp(**kw):
     return cidp_assessment(**args)
 
 
-def test_cidp_items_at_their_thresholds():
+def test_cidp_items_at_their_2021_thresholds():
     assert cidp().met == ()
     assert cidp(dml_ms=6.6).item("dml").met  # 150% of 4.4
     assert not cidp(dml_ms=6.59).item("dml").met
     assert cidp(min_cv_m_s=34.3).item("cv").met  # 70% of 49
     assert not cidp(min_cv_m_s=34.4).item("cv").met
-    assert cidp(distal_duration_ms=6.6).item("distal_duration").met
-    assert not cidp(distal_duration_ms=6.59).item("distal_duration").met
-    assert cidp(comparisons=[Comparison("p", 10.0, 5.0, 5.0, 5.0)]).item("block").met
-    assert not cidp(comparisons=[Comparison("p", 10.0, 5.01, 5.0, 5.0)]).item("block").met
+    assert cidp(comparisons=[Comparison("p", 10.0, 7.0, 5.0, 5.0)]).item("block").met  # exactly 30%
+    assert not cidp(comparisons=[Comparison("p", 10.0, 7.01, 5.0, 5.0)]).item("block").met
     assert cidp(comparisons=[Comparison("p", 10.0, 9.0, 5.0, 6.51)]).item("dispersion").met
     assert not cidp(comparisons=[Comparison("p", 10.0, 9.0, 5.0, 6.5)]).item("dispersion").met
+    # not simulated or not verified: reported, never graded
     assert cidp().item("f_wave").met is None
+    assert cidp(distal_duration_ms=12.0).item("distal_duration").met is None
 
 
-def test_cidp_block_item_needs_distal_cmap_of_20_percent_lln_and_probable_item_excludes_tibial():
-    assert not cidp(comparisons=[Comparison("p", 0.79, 0.3, 5.0, 5.0)]).item("block").met  # 20% of 4 mV = 0.8
+def test_distal_latency_39_percent_above_uln_is_not_demyelinating_range():
+    item = cidp(dml_ms=6.12).item("dml")  # the review's trace: 6.12 ms vs 4.4 ms
+    assert item.met is False
+    assert "non-specific" in item.text and "carpal tunnel" in item.text
+
+
+def test_median_distal_latency_confined_to_the_carpal_tunnel_does_not_count():
+    assert cidp(dml_ms=7.0).item("dml").met
+    assert cidp(dml_ms=7.0, carpal_tunnel=True).item("dml").met is False
+    assert cidp(nerve="ulnar", dml_ms=7.0, dml_uln_ms=3.3, carpal_tunnel=True).item("dml").met
+
+
+def test_tibial_nerve_is_never_graded_as_cidp_block_and_needs_100_percent_dispersion():
+    huge = [Comparison("knee vs ankle", 10.0, 2.0, 5.0, 5.0)]  # 80% amplitude loss
+    assert cidp(nerve="tibial", comparisons=huge).item("block").met is None
+    assert "tibial" in cidp(nerve="tibial", comparisons=huge).item("block").text
+    assert cidp(nerve="peroneal", comparisons=huge).item("block").met
+    assert not cidp(nerve="tibial", comparisons=[Comparison("p", 10.0, 9.0, 5.0, 9.9)]).item("dispersion").met
+    assert cidp(nerve="tibial", comparisons=[Comparison("p", 10.0, 9.0, 5.0, 10.0)]).item("dispersion").met
+
+
+def test_cidp_block_with_too_small_distal_cmap_cannot_be_graded():
+    low = cidp(comparisons=[Comparison("p", 0.79, 0.3, 5.0, 5.0)]).item("block")  # 20% of 4 mV = 0.8
+    assert low.met is None and "cannot be graded (distal CMAP too small)" in low.text
     assert cidp(comparisons=[Comparison("p", 0.8, 0.3, 5.0, 5.0)]).item("block").met
-    thirty = [Comparison("p", 10.0, 7.0, 5.0, 5.0)]
-    assert cidp(comparisons=thirty).item("probable_block").met
-    assert not cidp(comparisons=thirty, nerve="tibial").item("probable_block").met
+
+
+def test_35_percent_amplitude_drop_with_normal_duration_is_cidp_block_but_not_definite_mmn_block():
+    # median forearm: amplitude and area both fall 35%, duration unchanged
+    c = cidp(comparisons=[Comparison("elbow vs wrist", 10.0, 6.5, 5.0, 5.1)])
+    assert c.item("block").met
+    mmn_short = block(distal_area=20.0, proximal_area=13.0, distal_duration_ms=5.0, proximal_duration_ms=5.1)
+    assert mmn_short.grade == "none"
+    mmn_long = block(distal_area=20.0, proximal_area=13.0, distal_duration_ms=5.0, proximal_duration_ms=5.1,
+                     long_segment=True)
+    assert mmn_long.grade == "probable"  # never definite: area must fall by 50%
+
+
+def test_40_percent_amplitude_drop_with_less_than_30_percent_area_drop_cidp_yes_mmn_no():
+    # dispersion: amplitude -40%, area -25%, duration +35%
+    assert cidp(comparisons=[Comparison("elbow vs wrist", 10.0, 6.0, 5.0, 6.75)]).item("block").met
+    v = block(distal_area=20.0, proximal_area=15.0, distal_duration_ms=5.0, proximal_duration_ms=6.75,
+              long_segment=True)
+    assert v.grade == "none" and v.criteria_grade == "none"
+
+
+def test_too_small_distal_cmap_gives_cannot_be_graded_not_no_block():
+    v = block(distal_amplitude_mv=0.5, proximal_area=2.0)  # 90% area drop
+    assert v.grade == "none" and v.gradable is False
+    assert "cannot be graded (distal CMAP too small)" in v.rule
+    assert "no conduction block" not in v.text.lower()
+    assert block().gradable
+
+
+def assessment(nerve, *met):
+    """A CidpAssessment of ``nerve`` with exactly the items ``met``."""
+    from widgets.conduction.cidp import CidpItem
+
+    keys = ("dml", "cv", "f_wave", "block", "dispersion", "distal_duration")
+    return CidpAssessment(nerve, tuple(CidpItem(k, k, (k in met) if k in ("dml", "cv", "block", "dispersion")
+                                                else None, k) for k in keys))
+
+
+def test_cidp_category_needs_two_nerves():
+    assert cidp_category([assessment("median")]).level == "not met"
+    one = cidp_category([assessment("median", "cv", "dispersion")])
+    assert one.level == "possible CIDP"
+    assert "2 nerves" in one.text and "single-nerve" in one.text
+    assert cidp_category([assessment("median", "cv"), assessment("ulnar", "cv")]).level == "CIDP"
+    # a block in one nerve counts with any other item in another nerve
+    assert cidp_category([assessment("median", "block"), assessment("peroneal", "dml")]).level == "CIDP"
+    # each other item is worded "in two nerves": different items in two nerves stay possible
+    assert cidp_category([assessment("median", "dml"), assessment("ulnar", "cv")]).level == "possible CIDP"
+    assert cidp_category([assessment("median", "cv"), assessment("ulnar")]).level == "possible CIDP"
+    with pytest.raises(ValueError, match="assessments"):
+        cidp_category(assessment("median", "cv"))
+
+
+def test_a_real_single_nerve_cidp_study_is_at_most_possible_cidp():
+    from widgets.conduction import simulate
+
+    s = simulate("median", preset="cidp")
+    assert cidp_category([s.cidp]).level == "possible CIDP"
+    assert "possible CIDP" in s.interpretation and "2 nerves" in s.interpretation
+    two = cidp_category([s.cidp, simulate("ulnar", preset="cidp").cidp])
+    assert two.level == "CIDP"
 
 
 def test_axon_loss_pattern():

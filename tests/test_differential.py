@@ -82,17 +82,121 @@ def test_negative_anti_gm1_does_not_exclude_mmn_and_says_why():
     assert "does not exclude" in verdict.reasons[0].text
 
 
-def test_block_only_at_an_entrapment_site_fits_entrapment_not_mmn():
-    v = levels({"conduction_block": "entrapment_site_only"})
-    assert v["entrapment"] == "compatible"
-    assert v["mmn"] == "argues_against"
+def test_block_only_at_an_entrapment_site_fits_entrapment_and_counts_as_no_block_for_mmn():
+    v = evaluate({"conduction_block": "entrapment_site_only"})
+    assert v["entrapment"].level == "compatible"
+    # it does not count for MMN, which is the same as "no block found": not "not MMN"
+    assert v["mmn"].level == "compatible"
+    assert "does not count" in v["mmn"].reasons[0].text and "does not exclude MMN" in v["mmn"].reasons[0].text
 
 
-def test_steroid_response_separates_mmn_and_cidp():
+def test_steroid_or_plasma_exchange_response_separates_mmn_and_cidp():
     assert levels({"steroid_response": "improved"})["mmn"] == "argues_against"
     assert levels({"steroid_response": "improved"})["cidp"] == "compatible"
+    assert levels({"steroid_response": "improved"})["lewis_sumner"] == "compatible"
     assert levels({"steroid_response": "worsened"})["mmn"] == "compatible"
     assert levels({"steroid_response": "worsened"})["cidp"] == "argues_against"
+    assert "plasma exchange" in evaluate({"steroid_response": "improved"})["mmn"].reasons[0].text
+
+
+def test_ivig_response_fits_mmn_and_cidp_alike():
+    """IVIg is first-line for CIDP too (EAN/PNS 2021): a response never argues against CIDP."""
+    v = evaluate({"ivig_response": "improved"})
+    assert v["mmn"].level == v["cidp"].level == v["lewis_sumner"].level == "compatible"
+    assert any("vandenbergh2021cidp" in r.cites and "IVIg" in r.text for r in v["cidp"].reasons)
+    # and nothing about IVIg anywhere argues against CIDP or its multifocal variant
+    for rule in RULES:
+        if "ivig_response" in rule.when and rule.diagnosis in ("cidp", "lewis_sumner"):
+            assert rule.level == "compatible", rule
+
+
+def test_no_rule_text_treats_ivig_as_an_mmn_only_treatment():
+    for rule in RULES:
+        if rule.diagnosis in ("cidp", "lewis_sumner") and rule.level != "compatible":
+            assert "IVIg" not in rule.text or "IVIg comes first" in rule.text, rule
+    cidp_treatment = [r.text for r in RULES if r.when == {"steroid_response": "improved"} and r.diagnosis == "cidp"]
+    assert cidp_treatment and "IVIg or corticosteroids" in cidp_treatment[0]
+
+
+def test_no_block_with_a_typical_mmn_picture_does_not_lower_mmn_and_points_to_an_ivig_trial():
+    picture = dict(MMN_PICTURE, conduction_block="absent")
+    verdict = evaluate(picture)["mmn"]
+    assert verdict.level == "compatible"
+    assert verdict.category.key == "no_block"
+    assert "IVIg trial" in verdict.category.text and "doneddu2024" in verdict.category.cites
+    no_block = next(r for r in verdict.reasons if r.when == {"conduction_block": "absent"})
+    assert "does not exclude MMN" in no_block.text and "47%" in no_block.text
+    assert {"doneddu2024", "burrell2011"} <= set(no_block.cites)
+    assert "No block found: MMN is not excluded." in summary_text(evaluate(picture))
+
+
+def test_csf_protein_raised_below_1_g_supports_mmn_and_above_argues_against():
+    assert levels({"csf_protein": "raised_under_1g"})["mmn"] == "compatible"
+    assert "raised" in evaluate({"csf_protein": "raised_under_1g"})["mmn"].reasons[0].text
+    v = levels({"csf_protein": "over_1g"})
+    assert v["mmn"] == "argues_against" and v["cidp"] == v["lewis_sumner"] == "compatible"
+    assert "10 cells" in evaluate({"csf_protein": "over_1g"})["cidp"].reasons[0].text
+    assert levels({"csf_protein": "normal"})["mmn"] == "compatible"
+
+
+def test_objective_sensory_loss_excludes_mmn_with_the_footnote_on_later_sensory_signs():
+    reason = evaluate({"sensory_loss": "objective"})["mmn"].reasons[0]
+    assert reason.level == "excludes" and "Exclusion criterion" in reason.text
+    assert "may develop over the course" in reason.text
+
+
+# --- MMN categories (EFNS/PNS 2010) ---------------------------------------------------------------
+
+#: A typical MMN picture at the bedside, with a normal sensory study.
+MMN_PICTURE = {
+    "distribution": "several_nerves",
+    "symmetry": "asymmetric",
+    "tempo": "eight_weeks_or_more",
+    "sensory_loss": "none",
+    "umn_signs": "absent",
+    "bulbar": "absent",
+    "sensory_conduction": "normal",
+}
+
+
+def category(findings: dict) -> str:
+    return evaluate(findings)["mmn"].category.key
+
+
+@pytest.mark.parametrize(
+    "extra, expected",
+    [
+        ({"conduction_block": "outside_entrapment"}, "definite"),
+        ({"conduction_block": "probable_two"}, "probable"),
+        ({"conduction_block": "probable_one", "anti_gm1": "positive", "csf_protein": "raised_under_1g"}, "probable"),
+        ({"conduction_block": "probable_one", "mri_plexus": "abnormal", "ivig_response": "improved"}, "probable"),
+        ({"conduction_block": "probable_one", "ivig_response": "improved"}, "possible"),
+        ({"conduction_block": "probable_one", "anti_gm1": "positive"}, "pending"),
+        ({"conduction_block": "absent", "ivig_response": "improved"}, "possible"),
+        ({"conduction_block": "entrapment_site_only", "ivig_response": "improved"}, "possible"),
+        ({"conduction_block": "absent"}, "no_block"),
+        ({"conduction_block": "outside_entrapment", "distribution": "one_nerve"}, "possible"),
+        ({"conduction_block": "outside_entrapment", "umn_signs": "present"}, "excluded"),
+        ({"conduction_block": "outside_entrapment", "sensory_loss": "objective"}, "excluded"),
+        ({"conduction_block": "outside_entrapment", "sensory_conduction": "abnormal"}, "pending"),
+        ({"conduction_block": "outside_entrapment", "umn_signs": "unknown"}, "pending"),
+    ],
+)
+def test_mmn_2010_categories(extra, expected):
+    assert category(dict(MMN_PICTURE, **extra)) == expected
+
+
+def test_a_csf_protein_above_1_g_is_not_a_supportive_criterion_for_probable_mmn():
+    picture = dict(MMN_PICTURE, conduction_block="probable_one", anti_gm1="positive", csf_protein="over_1g")
+    assert category(picture) == "pending"
+
+
+def test_only_mmn_gets_a_category_and_the_summary_names_a_diagnostic_one():
+    verdicts = evaluate(dict(MMN_PICTURE, conduction_block="probable_two"))
+    assert [k for k, v in verdicts.items() if v.category is not None] == ["mmn"]
+    assert verdicts["mmn"].category.label == "probable MMN"
+    assert summary_text(verdicts).endswith("By the EFNS/PNS 2010 criteria: probable MMN.")
+    assert category({}) == "pending"
 
 
 # --- ALS -----------------------------------------------------------------------------------------
@@ -114,9 +218,28 @@ def test_marked_bulbar_involvement_fits_als():
     assert levels({"bulbar": "marked"})["als"] == "compatible"
 
 
-def test_conduction_block_outside_entrapment_sites_excludes_als():
-    assert levels({"conduction_block": "outside_entrapment"})["als"] == "excludes"
+@pytest.mark.parametrize("block", ["outside_entrapment", "probable_two", "probable_one"])
+def test_conduction_block_argues_against_als_but_does_not_exclude_it(block):
+    verdict = evaluate({"conduction_block": block})["als"]
+    assert verdict.level == "argues_against"
+    assert "pseudo-block" in verdict.reasons[0].text  # technical pitfalls named
     assert levels({"conduction_block": "absent"})["als"] == "compatible"
+
+
+def test_no_single_finding_excludes_als():
+    assert not [r for r in RULES if r.diagnosis == "als" and r.level == "excludes"]
+
+
+def test_gold_coast_both_limbs_are_taught():
+    texts = " ".join(r.text for r in RULES if r.diagnosis == "als")
+    assert "upper and lower motor neuron dysfunction in" in texts
+    assert "lower motor neuron dysfunction alone in at least two body regions" in texts
+
+
+def test_cidp_block_is_graded_by_amplitude_not_by_the_mmn_area_rules():
+    reason = evaluate({"conduction_block": "outside_entrapment"})["cidp"].reasons[0]
+    assert "amplitude" in reason.text and "30%" in reason.text and "tibial" in reason.text
+    assert reason.cites == ("vandenbergh2021cidp",)
 
 
 def test_fasciculations_do_not_separate_mmn_from_als():
@@ -127,12 +250,13 @@ def test_fasciculations_do_not_separate_mmn_from_als():
 # --- sensory findings ----------------------------------------------------------------------------
 
 
-def test_objective_sensory_loss_excludes_mmn_and_als_but_not_cidp_or_lewis_sumner():
-    v = levels({"sensory_loss": "objective"})
-    assert v["mmn"] == "excludes"
-    assert v["als"] == "excludes"
-    assert v["cidp"] == "compatible"
-    assert v["lewis_sumner"] == "compatible"
+def test_objective_sensory_loss_excludes_mmn_argues_against_als_and_fits_cidp_and_lewis_sumner():
+    v = evaluate({"sensory_loss": "objective"})
+    assert v["mmn"].level == "excludes"
+    assert v["als"].level == "argues_against"  # comorbid carpal tunnel syndrome or polyneuropathy is common
+    assert "carpal tunnel" in v["als"].reasons[0].text
+    assert v["cidp"].level == "compatible"
+    assert v["lewis_sumner"].level == "compatible"
 
 
 def test_pure_motor_weakness_excludes_typical_cidp_and_lewis_sumner():
@@ -163,7 +287,8 @@ def test_symmetric_proximal_and_distal_weakness_with_sensory_loss_leaves_typical
     }
     assert compatible(findings) == ["cidp"]
     v = levels(findings)
-    assert v["mmn"] == v["als"] == v["lewis_sumner"] == v["entrapment"] == "excludes"
+    assert v["mmn"] == v["entrapment"] == "excludes"
+    assert v["als"] == v["lewis_sumner"] == "argues_against"  # multifocal CIDP is usually, not always, asymmetric
 
 
 def test_typical_cidp_needs_eight_weeks():
@@ -181,9 +306,9 @@ def test_asymmetric_multifocal_sensorimotor_picture_leaves_lewis_sumner():
         "csf_protein": "over_1g",
     }
     assert compatible(findings) == ["lewis_sumner"]
-    # an entrapment is only "less likely": it could coexist, but does not explain a block elsewhere
-    assert remaining(findings) == ["lewis_sumner", "entrapment"]
-    assert levels(findings)["entrapment"] == "argues_against"
+    # ALS and an entrapment are only "argued against": they could coexist, but do not explain the picture
+    assert remaining(findings) == ["als", "lewis_sumner", "entrapment"]
+    assert levels(findings)["entrapment"] == levels(findings)["als"] == "argues_against"
 
 
 def test_asymmetric_pure_motor_weakness_with_conduction_block_leaves_mmn_and_not_als():
@@ -198,8 +323,10 @@ def test_asymmetric_pure_motor_weakness_with_conduction_block_leaves_mmn_and_not
     }
     assert compatible(findings) == ["mmn"]
     v = levels(findings)
-    assert v["als"] == v["cidp"] == v["lewis_sumner"] == "excludes"
-    assert v["entrapment"] == "argues_against"
+    assert v["cidp"] == v["lewis_sumner"] == "excludes"
+    assert v["als"] == v["entrapment"] == "argues_against"
+    assert evaluate(findings)["mmn"].category.key == "pending"  # the duration is not known yet
+    assert evaluate(dict(findings, tempo="eight_weeks_or_more"))["mmn"].category.key == "definite"
 
 
 def test_als_looks_like_mmn_until_the_conduction_study():
@@ -207,8 +334,13 @@ def test_als_looks_like_mmn_until_the_conduction_study():
                "umn_signs": "absent", "cramps_fasciculations": "present"}
     assert {"mmn", "als"} <= set(compatible(bedside))
     study = dict(bedside, conduction_block="absent", sensory_conduction="normal")
+    # no block found: ALS fits, and MMN is NOT argued against (a block is often not found in MMN)
     assert levels(study)["als"] == "compatible"
-    assert levels(study)["mmn"] == "argues_against"
+    assert levels(study)["mmn"] == "compatible"
+    # the study with a definite block: ALS is argued against, and MMN is definite
+    study = dict(study, conduction_block="outside_entrapment", tempo="eight_weeks_or_more", bulbar="absent")
+    assert levels(study)["als"] == "argues_against"
+    assert evaluate(study)["mmn"].category.key == "definite"
 
 
 # --- entrapment ----------------------------------------------------------------------------------
@@ -298,9 +430,9 @@ def test_every_reason_of_an_evaluation_cites_existing_keys():
                     assert set(reason.cites) <= keys
 
 
-def test_every_diagnosis_can_be_excluded_by_some_finding():
+def test_every_diagnosis_but_als_can_be_excluded_by_some_finding():
     excluded = {r.diagnosis for r in RULES if r.level == "excludes"}
-    assert excluded == {d.key for d in DIAGNOSES}
+    assert excluded == {d.key for d in DIAGNOSES} - {"als"}
 
 
 def test_value_keys_are_unique_and_unknown_comes_first():
@@ -366,11 +498,13 @@ def test_summary_text():
     assert summary_text(evaluate({})) == "Compatible: MMN, ALS, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy."
     every = {"sensory_loss": "none", "umn_signs": "present", "conduction_block": "outside_entrapment",
              "distribution": "proximal_distal"}
-    assert remaining(every) == []
-    assert summary_text(evaluate(every)) == "Every diagnosis in the list is excluded by these findings."
+    assert remaining(every) == ["als"]  # no single finding excludes ALS
+    assert summary_text(evaluate(every)) == (
+        "Argued against: ALS. Excluded: MMN, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy.")
     assert summary_text(evaluate({"csf_protein": "over_1g"})).startswith(
-        "Compatible: ALS, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy. Less likely: MMN."
+        "Compatible: ALS, typical CIDP, Lewis-Sumner syndrome, entrapment neuropathy. Argued against: MMN."
     )
+
 
 
 def test_explorer_static_view_in_the_book(monkeypatch):
@@ -417,10 +551,13 @@ def test_evaluation_json_shape():
     data = evaluation_json({"umn_signs": "present"})
     assert set(data) == {d.key for d in DIAGNOSES}
     assert data["mmn"]["level"] == "excludes"
+    assert data["mmn"]["category"]["key"] == "excluded"
+    assert all("category" not in data[k] for k in data if k != "mmn")
     assert data["mmn"]["reasons"][0] == {
         "when": {"umn_signs": "present"},
         "level": "excludes",
-        "text": "Exclusion criterion: upper motor neuron signs.",
+        "text": "Exclusion criterion: upper motor neuron signs. Slightly brisk reflexes, particularly in an "
+                "affected arm, do not exclude MMN when there are no other upper motor neuron signs.",
         "cites": ["efnspns2010mmn"],
     }
 

@@ -12,12 +12,14 @@ Two parts:
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
 import pytest
 
 from widgets.differential import DIAGNOSES, FINDINGS, evaluation_json, explorer, summary_text, evaluate
+from widgets.differential.findings import finding
 from widgets.display import BUILD_ENV
 
 CHAPTER = "chapters/05_differential_diagnosis.html"
@@ -59,6 +61,13 @@ def test_script_evaluates_exactly_like_python(local_page):
     rng = random.Random(20260101)
     cases = [{f.key: v.key} for f in FINDINGS for v in f.values]
     cases += [_random_findings(rng) for _ in range(400)]
+    # the MMN categories need many findings at once: a typical picture crossed with the study and supportive tests
+    picture = {"distribution": "several_nerves", "symmetry": "asymmetric", "tempo": "eight_weeks_or_more",
+               "sensory_loss": "none", "umn_signs": "absent", "bulbar": "absent", "sensory_conduction": "normal"}
+    varied = [finding(k) for k in ("conduction_block", "ivig_response", "anti_gm1", "csf_protein", "mri_plexus")]
+    category_cases = [dict(picture, **dict(zip([f.key for f in varied], combo)))
+                      for combo in itertools.product(*[f.value_keys() for f in varied])]
+    cases += category_cases
     got = pg.evaluate(
         """cases => {
              const root = document.getElementById('eq');
@@ -75,6 +84,14 @@ def test_script_evaluates_exactly_like_python(local_page):
         cases[-50:],
     )
     assert summaries == [summary_text(evaluate(c)) for c in cases[-50:]]
+    sample = category_cases[::7]
+    assert {evaluate(c)["mmn"].category.key for c in sample} >= {"definite", "probable", "possible", "no_block"}
+    summaries = pg.evaluate(
+        "cases => cases.map(c => window.mmnDifferential.summaryText(document.getElementById('eq').mmnTable,"
+        " window.mmnDifferential.evaluate(document.getElementById('eq').mmnTable, c)))",
+        sample,
+    )
+    assert summaries == [summary_text(evaluate(c)) for c in sample]
 
 
 PRESETS = [
@@ -83,6 +100,11 @@ PRESETS = [
     {"distribution": "several_nerves", "symmetry": "asymmetric", "sensory_loss": "none",
      "conduction_block": "outside_entrapment", "anti_gm1": "negative", "csf_protein": "over_1g"},
     {"symmetry": "symmetric", "tempo": "under_one_month"},
+    {"distribution": "several_nerves", "symmetry": "asymmetric", "tempo": "eight_weeks_or_more", "sensory_loss": "none",
+     "umn_signs": "absent", "bulbar": "absent", "sensory_conduction": "normal", "conduction_block": "absent"},
+    {"distribution": "several_nerves", "symmetry": "asymmetric", "tempo": "eight_weeks_or_more", "sensory_loss": "none",
+     "umn_signs": "absent", "bulbar": "absent", "sensory_conduction": "normal", "conduction_block": "probable_one",
+     "anti_gm1": "positive", "ivig_response": "improved"},
 ]
 
 
@@ -170,21 +192,25 @@ def test_chapter_explorer_in_the_built_book(page, site):
     assert levels["cidp"] == "excludes" and levels["lewis_sumner"] == "excludes"
     assert levels["mmn"] == "compatible" and levels["als"] == "compatible"
 
-    # ... keyboard: conduction block away from the entrapment sites removes ALS.
+    # ... keyboard: no block found leaves MMN compatible (a block is often not found in MMN);
+    # a definite block away from the entrapment sites argues against ALS (it does not exclude it).
     page.locator(f'{root} input[type=radio][value="unknown"][name$="conduction_block"]').focus()
     page.keyboard.press("ArrowDown")  # absent
     levels = _remaining(page, root)
-    assert levels["mmn"] == "argues_against" and levels["als"] == "compatible"
-    page.keyboard.press("ArrowDown")  # outside entrapment sites
+    assert levels["mmn"] == "compatible" and levels["als"] == "compatible"
+    assert "does not exclude MMN" in page.locator(f'{root} li[data-diagnosis="mmn"]').inner_text()
+    page.keyboard.press("ArrowDown")  # definite block, outside entrapment sites
     levels = _remaining(page, root)
-    assert levels["als"] == "excludes" and levels["mmn"] == "compatible"
+    assert levels["als"] == "argues_against" and levels["mmn"] == "compatible"
     assert [k for k, v in levels.items() if v == "compatible"] == ["mmn"]
 
     als = page.locator(f'{root} li[data-diagnosis="als"]')
     text = als.inner_text()
     assert "no conduction block" in text and "Gold Coast criteria, Shefner et al. 2020" in text
+    assert "pseudo-block" in text
     status = page.locator(f"{root} [role=status]").inner_text()
-    assert status.startswith("Compatible: MMN.") and "Excluded: ALS, typical CIDP, Lewis-Sumner syndrome" in status
+    assert status.startswith("Compatible: MMN. Argued against: ALS")
+    assert "Excluded: typical CIDP, Lewis-Sumner syndrome" in status
 
     # Upper motor neuron signs then exclude MMN too, with the criterion and its source.
     page.locator(f'{root} fieldset[data-finding="umn_signs"]').get_by_label("present", exact=True).check()
@@ -224,14 +250,16 @@ def test_clinical_cases_in_the_built_book(page, site):
                  [l.dataset.diagnosis, l.dataset.level])),
            }))""",
     )
-    expected_only = ["mmn", "als", "als", "lewis_sumner", "cidp"]  # the diagnosis each preset leaves compatible last
-    assert len(states) == 5
+    # the diagnosis each preset leaves compatible last: Mr A, Mrs B (twice), Ms C, Mr D, Mr E
+    expected_only = ["mmn", "als", "als", "lewis_sumner", "cidp", "mmn"]
+    assert len(states) == 6
     for state, last in zip(states, expected_only):
         assert state["levels"] == {k: v["level"] for k, v in evaluation_json(state["findings"]).items()}
         assert state["levels"][last] == "compatible"
-    # Case 1 and case 2 (first visit) look the same at the bedside: MMN and ALS both remain.
-    assert states[0]["levels"] == states[1]["levels"]
+    # At the first visit MMN and ALS both remain for Mr A; Mrs B's distribution is left open (the explorer cannot
+    # see a split hand: the chapter teaches that clue at the bedside).
     assert states[0]["levels"]["mmn"] == states[0]["levels"]["als"] == "compatible"
+    assert states[1]["findings"]["distribution"] == "unknown"
     for qid in CASE_QUESTIONS:
         assert page.locator(f"#mmnq-clinical-cases-{qid}").count() == 1, qid
 

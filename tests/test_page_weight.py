@@ -415,12 +415,12 @@ def test_print_page_subset_of_the_theme_css_styles_every_element_as_the_whole_fi
 
 def test_every_page_loads_at_most_its_budget_beyond_plotly_js(site_visits):
     """Bytes each page fetched (the page, its stylesheets, scripts, fonts, images), plotly.js aside."""
-    from widgets.a11y import PAGE_BUDGET_BYTES, PLOTLY_BUNDLES
+    from widgets.a11y import PLOTLY_BUNDLES, page_budget_bytes
 
     loaded = {rel: sum(n for url, n in v.loaded.items() if not url.endswith(PLOTLY_BUNDLES))
               for rel, v in site_visits.items()}
     assert len(loaded) >= 14 and all(n > 100_000 for n in loaded.values()), loaded  # the theme's CSS at least
-    over = {rel: f"{n / 1e6:.2f} MB" for rel, n in loaded.items() if n > PAGE_BUDGET_BYTES}
+    over = {rel: f"{n / 1e6:.2f} MB" for rel, n in loaded.items() if n > page_budget_bytes(rel)}
     assert over == {}
 
 

@@ -41,3 +41,33 @@ def test_slider_steps_change_the_nodes_of_both_axons():
     assert len(set(symbols)) == len(steps)
     assert "no impulse" in steps[-1].args[0]["text"][2][1]
     assert "contract" in steps[-1].args[0]["text"][2][0]
+
+
+# --- chapter 1 figure (widgets/epidemiology.py): feature frequencies only, each with a known source ---
+
+
+def _bib_keys() -> set[str]:
+    import re
+    from pathlib import Path
+
+    bib = (Path(__file__).resolve().parents[1] / "book" / "references.bib").read_text()
+    return set(re.findall(r"@\w+\{([^,\s]+),", bib))
+
+
+def test_epidemiology_rows_cite_known_sources_and_stay_percentages():
+    from widgets.epidemiology import MMN_FREQUENCIES, Frequency
+
+    keys = _bib_keys()
+    assert MMN_FREQUENCIES and all(r.source in keys for r in MMN_FREQUENCIES)
+    with pytest.raises(ValueError, match="percent"):
+        Frequency("x", 101.0, "loscher2018", "")
+
+
+def test_epidemiology_figure_does_not_headline_the_2005_cochrane_figure():
+    """Issue 13: the 2005 '78% vs 4%' result is not a feature frequency; the 2022 review is taught in chapter 7."""
+    from widgets.epidemiology import MMN_FREQUENCIES, frequency_figure
+
+    assert all(r.source != "vanschaik2005cochrane" for r in MMN_FREQUENCIES)
+    fig = frequency_figure()
+    assert all("IVIg" not in label for label in fig.data[0].y)
+    assert 78.0 not in [round(v, 1) for v in fig.data[0].x]

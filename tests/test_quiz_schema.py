@@ -217,3 +217,14 @@ def test_unknown_chapter_and_missing_file(tmp_path):
         load_bank("pathophysiology", directory=tmp_path)
     with pytest.raises(ValueError, match="directory must be a folder"):
         load_bank(directory=tmp_path / "absent")
+
+
+def test_chapters_are_the_notebooks_in_book_order():
+    """Every chapter notebook (stem without its number) has a quiz chapter id, in the order of the book."""
+    import re
+    from pathlib import Path
+
+    from widgets.quiz.schema import CHAPTERS
+
+    notebooks = sorted((Path(__file__).resolve().parents[1] / "chapters").glob("*.ipynb"))
+    assert [re.sub(r"^\d+[a-z]?_", "", p.stem) for p in notebooks] == list(CHAPTERS)

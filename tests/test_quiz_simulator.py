@@ -83,9 +83,17 @@ def _velocity(s):
 
 
 def _demyelination(s):
+    """Slowing and dispersion in the demyelinating range, but a distal latency below the CIDP cut-off.
+
+    EAN/PNS 2021: distal motor latency >= 150% of the upper limit, velocity <= 70% of the lower limit, temporal
+    dispersion > 30% duration increase. The question keys the velocity and the dispersion and NOT the latency,
+    which is prolonged but below 150% of the limit (a mildly long median latency is non-specific).
+    """
+    g = s.segment("forearm")
     return (
-        s.distal.latency_ms > lim(s).dml_uln_ms
-        and s.segment("forearm").cv_m_s <= 0.7 * lim(s).cv_lln_m_s
+        lim(s).dml_uln_ms < s.distal.latency_ms < 1.5 * lim(s).dml_uln_ms
+        and g.cv_m_s <= 0.7 * lim(s).cv_lln_m_s
+        and g.duration_ratio > 1.3
         and s.snap.abnormal
         and s.distal.amplitude_mv > 1.0
     )
@@ -179,7 +187,7 @@ EXPECTED = {
     "nc-sim-low-distal-01": ("The distal response is too small", _low_distal),
     "nc-sim-velocity-01": ("49 m/s or faster", _velocity),
     "nc-sim-demyelination-01": (
-        "A distal motor latency above the typical limit | A forearm velocity far below the typical limit",
+        "A forearm velocity at least 30% below the limit | A duration increase above 30% from wrist to elbow",
         _demyelination,
     ),
     "dd-sim-als-01": ("A small response at every site, with no block", _als),

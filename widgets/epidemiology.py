@@ -32,9 +32,10 @@ MMN_FREQUENCIES: tuple[Frequency, ...] = (
     Frequency("Men among patients", 100 * 2.7 / 3.7, "yeh2020", "male:female ratio 2.7:1"),
     Frequency("Onset in an arm", 77.0, "loscher2018", "Austrian nationwide survey"),
     Frequency("Onset in distal muscles", 92.0, "loscher2018", "Austrian nationwide survey"),
-    Frequency("IgM anti-GM1 antibodies", 43.0, "loscher2018", "Austrian nationwide survey"),
-    Frequency("Stronger on IVIg", 78.0, "vanschaik2005cochrane", "vs 4% on placebo, Cochrane review"),
+    Frequency("IgM anti-GM1 antibodies", 43.0, "loscher2018", "Austrian nationwide survey; the rate depends on the assay"),
 )
+# Treatment response is not a feature frequency and is taught with its trials in chapter 7 (keddie2022cochrane);
+# the 2005 Cochrane figure ("78% vs 4%") is deliberately not shown here as a headline number.
 
 
 def frequency_figure(rows: tuple[Frequency, ...] = MMN_FREQUENCIES) -> go.Figure:

@@ -3,7 +3,9 @@
 The infusion days come from the course's IVIg model
 (:func:`widgets.ivig.maintenance`), so the calendar and the simulator agree;
 this module only lays them out as a calendar. The guideline's maintenance
-interval for 1 g/kg is every 2 to 4 weeks (``efnspns2010mmn``).
+interval for 1 g/kg is every 2 to 4 weeks (``efnspns2010mmn``): a good
+practice point (maintenance IVIg is level C), adjusted to measured strength,
+so a real patient's calendar may differ.
 """
 
 from __future__ import annotations

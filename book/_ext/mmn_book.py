@@ -1,5 +1,6 @@
 """Sphinx extension of the MMN course book.
 
+* Cites with short labels and links every source (:mod:`mmn_citations`).
 * Marks the build, so every notebook kernel started by the executor shows the
   kernel-free views (see :mod:`widgets.display`).
 * Starts the notebook kernels with a private IPython profile that silences
@@ -177,6 +178,7 @@ def setup(app: Sphinx) -> dict:
     from widgets.display import BUILD_ENV
 
     os.environ[BUILD_ENV] = "1"
+    app.setup_extension("mmn_citations")
     _quiet_kernel_profile(Path(app.outdir).parent / ".ipython")
     app.connect("config-inited", _add_package_assets)
     app.connect("config-inited", _a11y_add_assets)

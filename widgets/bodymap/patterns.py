@@ -107,6 +107,7 @@ MMN = Pattern(
 )
 
 _BRISK = "brisk reflexes in weak, wasted muscles"
+_SPLIT = "split hand: thenar and first dorsal interosseous wasted, hypothenar spared"
 ALS = Pattern(
     key="als",
     name="Amyotrophic lateral sclerosis",
@@ -114,17 +115,17 @@ ALS = Pattern(
         "Weakness spreads from region to neighbouring region, with upper motor neuron signs "
         "(brisk reflexes, spasticity) and, typically, bulbar weakness. No sensory loss."
     ),
-    sources=("shefner2020goldcoast", "decarvalho2008awaji"),
+    sources=("shefner2020goldcoast", "decarvalho2008awaji", "kuwabara2008split"),
     timeline=_table(
         {
-            0: {"right_hand": F(1)},
+            0: {"right_hand": F(1, note=_SPLIT)},
             1: {
-                "right_hand": F(2),
+                "right_hand": F(2, note=_SPLIT),
                 "right_forearm": F(1, umn_signs=True, note=_BRISK),
                 "left_hand": F(1),
             },
             3: {
-                "right_hand": F(3),
+                "right_hand": F(3, note=_SPLIT),
                 "right_forearm": F(2, umn_signs=True, note=_BRISK),
                 "right_upper_arm": F(2, umn_signs=True, note=_BRISK),
                 "right_shoulder": F(1),
@@ -133,7 +134,7 @@ ALS = Pattern(
                 "bulbar": F(1, umn_signs=True, note="slurred speech; brisk jaw jerk"),
             },
             5: {
-                "right_hand": F(3),
+                "right_hand": F(3, note=_SPLIT),
                 "right_forearm": F(3, umn_signs=True, note=_BRISK),
                 "right_upper_arm": F(3, umn_signs=True, note=_BRISK),
                 "right_shoulder": F(2),

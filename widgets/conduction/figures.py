@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 
 import numpy as np
@@ -40,9 +41,22 @@ def wrap(text: str, width: int = 105) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
 
 
+#: Longest verdict drawn under the traces (characters): about four lines; the whole interpretation is in the
+#: text alternative and the chapter's words.
+VERDICT_MAX_CHARS = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
 def verdict_text(study: Study) -> str:
-    """The short verdict shown under the traces: the interpretation in one or two sentences."""
-    return study.interpretation
+    """The short verdict shown under the traces: the interpretation's leading sentences, whole, up to
+    :data:`VERDICT_MAX_CHARS` characters (at least the first sentence)."""
+    sentences = _SENTENCE_END.split(study.interpretation.strip())
+    out = sentences[0]
+    for sentence in sentences[1:]:
+        if len(out) + 1 + len(sentence) > VERDICT_MAX_CHARS:
+            break
+        out = f"{out} {sentence}"
+    return out
 
 
 def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int = 2, presenter: bool = False) -> dict:
@@ -251,7 +265,7 @@ def measurement_table_html(study: Study) -> str:
         )
     seg = (
         "<table class=\"mmn-ncs-table\"><caption>Segments: conduction velocity and proximal/distal ratios "
-        "(EFNS/PNS 2010 conduction block grade)</caption>"
+        "(conduction block graded by the EFNS/PNS 2010 MMN area rules)</caption>"
         "<thead><tr><th scope=\"col\">Segment</th><th scope=\"col\">Length (mm)</th><th scope=\"col\">CV (m/s)</th>"
         "<th scope=\"col\">Amplitude ratio</th><th scope=\"col\">Area ratio</th><th scope=\"col\">Duration ratio</th>"
         "<th scope=\"col\">Conduction block</th></tr></thead>"

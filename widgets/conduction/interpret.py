@@ -4,7 +4,8 @@ Measures every trace (:mod:`measure`), grades every segment for conduction
 block (:func:`criteria.classify_block`), resolves the pitfalls the way a
 neurophysiologist would (a supramaximal repeat for a submaximal site, median
 stimulation at the elbow for a Martin–Gruber anastomosis), assesses the CIDP
-items, the axon-loss pattern and the SNAP, and writes the verdict in words.
+items (EAN/PNS 2021), the axon-loss pattern and the SNAP. The verdict in words
+is written by :func:`widgets.conduction.describe.describe`.
 """
 
 from __future__ import annotations
@@ -13,21 +14,19 @@ import math
 
 import numpy as np
 
+from widgets.conduction.cidp import Comparison, cidp_assessment
 from widgets.conduction.criteria import (
     CRITERIA,
     BlockVerdict,
-    Comparison,
     axon_loss_pattern,
-    cidp_assessment,
     classify_block,
     exclude,
     pct,
 )
+from widgets.conduction.describe import MGA, SUBMAXIMAL, describe
 from widgets.conduction.measure import conduction_velocity, measure_traces, ratio
 from widgets.conduction.model import Config, Raw, segment_lengths_mm
-from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C
 from widgets.conduction.study import (
-    Finding,
     SegmentResult,
     SiteResult,
     SnapResult,
@@ -35,11 +34,6 @@ from widgets.conduction.study import (
     SnapSite,
     Study,
 )
-
-#: ``BlockVerdict.excluded_by`` values of the pitfalls resolved here.
-MGA = "Martin–Gruber anastomosis"
-SUBMAXIMAL = "submaximal stimulation"
-
 
 def _f(x) -> float:
     return float(x)
@@ -135,6 +129,12 @@ def build_study(cfg: Config, raw: Raw) -> Study:
     min_cv = min(finite_cvs) if finite_cvs else float("nan")
     d0 = sites[0]
     comparisons, note = _cidp_comparisons(cfg, sites, segments, check)
+    lim = nerve.limits
+    # slowing confined to the carpal tunnel: prolonged median distal latency, every forearm/proximal segment normal
+    carpal_tunnel = bool(
+        nerve.name == "median" and nerve.segments[0].entrapment_site and math.isfinite(d0.latency_ms)
+        and d0.latency_ms > lim.dml_uln_ms and finite_cvs and min(finite_cvs) >= lim.cv_lln_m_s
+    )
     cidp = cidp_assessment(
         nerve=nerve.name,
         dml_ms=d0.latency_ms,
@@ -146,17 +146,20 @@ def build_study(cfg: Config, raw: Raw) -> Study:
         min_cv_m_s=min_cv,
         cv_lln_m_s=nerve.limits.cv_lln_m_s,
         note=note,
+        carpal_tunnel=carpal_tunnel,
     )
+    half = CRITERIA.block.probable_area_reduction_long_segment
     axon = axon_loss_pattern(
         distal_amplitude_mv=d0.amplitude_mv,
         amplitude_lln_mv=lln,
-        any_block=any(s.block.is_block for s in segments),
+        # a drop too small to grade still rules out a pure axon-loss pattern
+        any_block=any(s.block.is_block or (not s.block.gradable and s.area_ratio < 1 - half) for s in segments),
         dml_ms=d0.latency_ms,
         dml_uln_ms=nerve.limits.dml_uln_ms,
         min_cv_m_s=min_cv,
         cv_lln_m_s=nerve.limits.cv_lln_m_s,
     )
-    findings, pattern, text = _interpret(cfg, tuple(sites), tuple(segments), snap, cidp, axon, min_cv)
+    findings, pattern, text = describe(cfg, tuple(sites), tuple(segments), snap, cidp, axon, min_cv)
     return Study(
         nerve=nerve,
         preset=cfg.preset,
@@ -383,165 +386,3 @@ def _snap(cfg: Config, raw: Raw, sm, t: np.ndarray, lengths: np.ndarray) -> Snap
         abnormal=abnormal,
         reasons=tuple(reasons),
     )
-
-
-def _interpret(cfg, sites, segments, snap, cidp, axon, min_cv):
-    """Findings (one sentence each), the overall pattern key and the interpretation paragraph."""
-    nerve = cfg.nerve
-    lim = nerve.limits
-    d = sites[0]
-    f: list[Finding] = []
-    block_rules = CRITERIA.block
-
-    # values against the typical limits
-    outside = []
-    if math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms:
-        outside.append(f"distal latency {d.latency_ms:.1f} ms (typical upper limit {lim.dml_uln_ms:g} ms)")
-    if not math.isfinite(d.amplitude_mv):
-        outside.append("no distal CMAP")
-    elif d.amplitude_mv < lim.amplitude_lln_mv:
-        outside.append(f"distal CMAP {d.amplitude_mv:.1f} mV (typical lower limit {lim.amplitude_lln_mv:g} mV)")
-    slow = [s for s in segments if math.isfinite(s.cv_m_s) and s.cv_m_s < lim.cv_lln_m_s]
-    for s in slow:
-        outside.append(f"CV {s.cv_m_s:.0f} m/s in the {s.label} (typical lower limit {lim.cv_lln_m_s:g} m/s)")
-    if outside:
-        f.append(Finding("limits", "Outside the typical laboratory limits: " + "; ".join(outside) + "."))
-    else:
-        f.append(Finding("limits", "Distal latency, CMAP amplitude and every segment velocity are within the "
-                                   "typical laboratory limits."))
-
-    # slowing confined to a distal segment that crosses an entrapment site (median nerve at the wrist)
-    distal_entrapment = bool(
-        nerve.segments[0].entrapment_site and math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms
-        and segments and not slow
-    )
-    if distal_entrapment:
-        f.append(Finding("entrapment", f"Distal latency {d.latency_ms:.1f} ms is prolonged while the segments above "
-                                       f"the wrist conduct normally: the slowing lies in the "
-                                       f"{nerve.segments[0].label}, a common entrapment site."))
-
-    blocks = [s for s in segments if s.block.is_block]
-    for s in blocks:
-        f.append(Finding("block", f"{s.block.grade.capitalize()} conduction block in the {s.label}: "
-                                  f"{_area_duration(s)} ({s.block.rule})."))
-    excluded = [s for s in segments if s.block.excluded_by]
-    for s in excluded:
-        f.append(Finding("excluded", f"The drop in the {s.label} (area −{pct(s.block.area_reduction)}) meets the "
-                                     f"{s.block.criteria_grade} rule but does not count: {s.block.excluded_by}. "
-                                     f"{s.block.reasons[-1]}"))
-    dispersed = [s for s in segments if math.isfinite(s.block.duration_increase)
-                 and s.block.duration_increase > block_rules.max_duration_increase]
-    for s in dispersed:
-        f.append(Finding("dispersion", f"Temporal dispersion in the {s.label}: duration "
-                                       f"{_signed(s.block.duration_increase)}, amplitude "
-                                       f"−{pct(1 - s.amplitude_ratio)} but area only "
-                                       f"−{pct(s.block.area_reduction)}: phase cancellation costs amplitude more "
-                                       "than area."))
-    demyelinating_items = "; ".join(i.label for i in cidp.items if i.met and i.level == "definite")
-    if cidp.meets_definite:
-        f.append(Finding("cidp", f"CIDP demyelination items met in this nerve: {demyelinating_items}. The "
-                                 "EFNS/PNS 2010 criteria need them in at least "
-                                 f"{CRITERIA.cidp.nerves_needed} nerves."))
-    if axon.present:
-        f.append(Finding("axon_loss", "Axon-loss pattern: " + " ".join(axon.reasons[:-1])))
-    f.append(Finding("snap", ("Abnormal SNAP: " if snap.abnormal else "") + " ".join(snap.reasons)))
-
-    margin = CRITERIA.model.temperature_note_below_reference_c
-    cold = cfg.temperature_c < REFERENCE_TEMPERATURE_C - margin
-    if cold:
-        f.append(Finding("temperature", f"Limb temperature {cfg.temperature_c:g} °C, below the "
-                                        f"{REFERENCE_TEMPERATURE_C:g} °C reference: cooling slows conduction and "
-                                        "makes CMAPs larger and longer. Warm the limb and repeat before calling "
-                                        "slowing abnormal."))
-    elif cfg.temperature_c > REFERENCE_TEMPERATURE_C + margin:
-        f.append(Finding("temperature", f"Limb temperature {cfg.temperature_c:g} °C, above the "
-                                        f"{REFERENCE_TEMPERATURE_C:g} °C reference: conduction is faster and "
-                                        "potentials slightly smaller and shorter."))
-    for s in sites:
-        if s.note:
-            f.append(Finding("pitfall", f"{s.label}: {s.note}."))
-    if cfg.martin_gruber > 0:
-        f.append(Finding("pitfall", f"{MGA}: about {cfg.martin_gruber:.0%} of the ADM motor axons cross from the "
-                                    "median to the ulnar nerve in the forearm."))
-
-    # ---- the overall picture, most specific first
-    focal = [s for s in segments if s.block.criteria_grade != "none" or s in slow
-             or (math.isfinite(s.area_ratio) and s.area_ratio < 1 - block_rules.probable_area_reduction_long_segment)]
-    entrapment_only = (bool(focal) and all(s.entrapment_site for s in focal)) or (distal_entrapment and not focal)
-    technical = [s for s in excluded if s.block.excluded_by in (SUBMAXIMAL, MGA)]
-    half = 1 - CRITERIA.cidp.block_amplitude_reduction
-    pseudo = [s for s in dispersed
-              if math.isfinite(s.amplitude_ratio) and s.amplitude_ratio <= half and not s.block.is_block]
-    # a cold limb explains slowing beyond the typical limits when amplitude is kept and the slowing stays
-    # outside the demyelinating range
-    demyelinating_slowing = any(i.met for i in cidp.items if i.key in ("dml", "cv"))
-    cold_only = bool(outside and cold and not excluded and not demyelinating_slowing
-                     and math.isfinite(d.amplitude_mv) and d.amplitude_mv >= lim.amplitude_lln_mv)
-
-    if blocks:
-        grades = "; ".join(f"{s.block.grade} in the {_short(s.label)}: {_area_duration(s)}" for s in blocks)
-        if snap.abnormal:
-            pattern = "sensorimotor_block"
-            text = (f"Conduction block ({grades}) with abnormal sensory conduction. MMN requires normal sensory "
-                    "conduction in the segments with block, so this points to CIDP, in particular its multifocal "
-                    "variant (Lewis–Sumner syndrome, MADSAM).")
-        else:
-            pattern = "motor_block"
-            text = (f"Motor conduction block ({grades}), away from entrapment sites, with normal sensory "
-                    "conduction: the electrodiagnostic hallmark of MMN (EFNS/PNS 2010).")
-    elif cold_only:
-        pattern = "cold"
-        text = (f"Slowing ({'; '.join(outside)}) with CMAP amplitude not reduced in a limb at "
-                f"{cfg.temperature_c:g} °C: cooling explains it. Warm the limb and repeat.")
-    elif cidp.meets_definite and snap.abnormal and not entrapment_only:
-        pattern = "demyelinating"
-        text = (f"Demyelinating features ({demyelinating_items}) with an abnormal SNAP: the pattern of CIDP when "
-                f"found in at least {CRITERIA.cidp.nerves_needed} nerves (EFNS/PNS 2010).")
-    elif pseudo:
-        s = pseudo[0]
-        pattern = "dispersion"
-        text = (f"Across the {s.label} amplitude falls {pct(1 - s.amplitude_ratio)} but area only "
-                f"{pct(s.block.area_reduction)}, while duration rises {pct(s.block.duration_increase)}: temporal "
-                "dispersion with phase cancellation, not a definite conduction block.")
-    elif entrapment_only:
-        pattern = "entrapment"
-        where = ", ".join(s.label for s in focal) if focal else nerve.segments[0].label
-        text = (f"The abnormality is confined to the {where}, a common entrapment site: a focal entrapment "
-                "neuropathy. It does not count as conduction block for MMN.")
-    elif axon.present:
-        pattern = "axon_loss"
-        text = (f"Low CMAP ({d.amplitude_mv:.1f} mV) with no conduction block and velocities outside the "
-                f"demyelinating range (slowest {min_cv:.0f} m/s), {'abnormal' if snap.abnormal else 'normal'} SNAP: "
-                "an axon-loss pattern, as in ALS.")
-    elif technical:
-        pattern = "technical"
-        causes = "; ".join(
-            f"the drop in the {s.label} is explained by {'a ' if s.block.excluded_by == MGA else ''}"
-            f"{s.block.excluded_by}"
-            for s in technical
-        )
-        text = causes[0].upper() + causes[1:] + ": no conduction block."
-    elif cidp.meets_definite:
-        pattern = "demyelinating"
-        which = "an abnormal" if snap.abnormal else "a normal"
-        text = f"Demyelinating features ({demyelinating_items}) with {which} SNAP."
-    elif outside or snap.abnormal:
-        pattern = "abnormal"
-        text = "Abnormal study: " + ("; ".join(outside) if outside else "abnormal SNAP") + "."
-    else:
-        pattern = "normal"
-        text = "A normal study: values within the typical limits, no conduction block and a normal SNAP."
-    return tuple(f), pattern, text
-
-
-def _area_duration(s: SegmentResult) -> str:
-    return f"area −{pct(s.block.area_reduction)}, duration {_signed(s.block.duration_increase)}"
-
-
-def _short(label: str) -> str:
-    """``"forearm (wrist–elbow)"`` → ``"forearm"``."""
-    return label.split(" (")[0]
-
-
-def _signed(x: float) -> str:
-    return ("+" if x >= 0 else "−") + pct(abs(x))

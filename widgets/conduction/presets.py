@@ -113,11 +113,15 @@ PRESETS: dict[str, Preset] = {
             title="CIDP: diffuse demyelination",
             nerve="median",
             nerves=ALL,
-            expected="Prolonged distal latency, slow conduction velocity in the demyelinating range, temporal "
-            "dispersion of proximal CMAPs, reduced and slowed SNAP.",
+            expected="Conduction velocity in the demyelinating range, temporal dispersion of proximal CMAPs, a "
+            "distal latency that is prolonged but (in the median nerve) below the demyelinating range, reduced and "
+            "slowed SNAP. One nerve meets the EAN/PNS 2021 motor criteria: possible CIDP at most; the level 'CIDP' "
+            "needs them in two nerves.",
             teaching="In CIDP demyelination is widespread and uneven. Every axon slows, some much more than others: "
             "latencies are long, velocities fall into the demyelinating range, and proximal CMAPs spread out and "
-            "lose amplitude by phase cancellation. Sensory fibres are involved too, so the SNAP is small and slow.",
+            "lose amplitude by phase cancellation. Sensory fibres are involved too, so the SNAP is small and slow. "
+            "The 2021 CIDP criteria judge a block on amplitude (at least 30% lower, not in the tibial nerve) and "
+            "need the findings in at least two nerves.",
             lesions={"*": (Lesion("all", slowing=0.45, dispersion=0.35, sensory=True),)},
             sensory_axon_loss=0.3,
         ),
@@ -127,7 +131,7 @@ PRESETS: dict[str, Preset] = {
             nerve="median",
             nerves=("median", "ulnar"),
             expected="Conduction block in more than one segment, like MMN, but with abnormal sensory conduction: "
-            "the multifocal variant of CIDP, not MMN.",
+            "multifocal CIDP, not MMN.",
             teaching="Lewis–Sumner syndrome (multifocal acquired demyelinating sensory and motor neuropathy) also "
             "causes multifocal conduction block, but sensory fibres are affected as well: the SNAP is reduced and "
             "sensory conduction fails across the blocked segments. The sensory study separates it from MMN.",
@@ -144,7 +148,7 @@ PRESETS: dict[str, Preset] = {
             teaching="If axons in a segment are slowed by very different amounts, their potentials arrive spread "
             "out. Positive and negative phases of early and late units cancel: amplitude drops although every "
             "axon still conducts. Area and duration give it away: area falls much less than amplitude and the "
-            "CMAP becomes longer. This is why the criteria use area and limit the duration increase.",
+            "CMAP becomes longer. This is why the MMN criteria use area and limit the duration increase.",
             lesions={
                 "median": _pseudo("forearm", 0.7),
                 "ulnar": _pseudo("forearm", 0.7),

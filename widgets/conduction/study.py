@@ -125,11 +125,11 @@ class Study:
     per pair of adjacent sites; ``snap``: the sensory response;
     ``checks``: extra responses a neurophysiologist would record to resolve a
     pitfall (a supramaximal repeat, median-nerve stimulation at the elbow
-    recording ADM); ``cidp``: EFNS/PNS 2010 CIDP items in this nerve;
+    recording ADM); ``cidp``: EAN/PNS 2021 CIDP motor items in this nerve (:mod:`widgets.conduction.cidp`);
     ``axon_loss_pattern``; ``findings`` and ``interpretation``: the verdict in
     words; ``pattern``: a short key of the overall picture (normal,
     motor_block, sensorimotor_block, demyelinating, dispersion, entrapment,
-    axon_loss, technical, cold, abnormal).
+    axon_loss, ungradable, technical, cold, abnormal).
     """
 
     nerve: Nerve

@@ -8,15 +8,21 @@ rule in plain words and the citation keys of ``book/references.bib``.
 
 Only rules that the course's sources state are in the table:
 
-* MMN: EFNS/PNS 2010 clinical core, supportive and exclusion criteria, the
-  conduction block and sensory conduction criteria (``efnspns2010mmn``),
-  anti-GM1 frequencies (``lawson2014``, ``loscher2018``), steroids
-  (``donaghy1994``).
-* ALS: Gold Coast criteria (``shefner2020goldcoast``), Awaji criteria
-  (``decarvalho2008awaji``).
+* MMN: EFNS/PNS 2010 clinical core, supportive and exclusion criteria with their
+  footnotes, the conduction block and sensory conduction criteria
+  (``efnspns2010mmn``); how often a block is found (``doneddu2024``,
+  ``burrell2011``); anti-GM1 frequencies (``lawson2014``, ``loscher2018``);
+  steroids (``donaghy1994``). The 2010 diagnostic categories (definite, probable,
+  possible MMN) are in :mod:`widgets.differential.categories`.
+* ALS: Gold Coast criteria (``shefner2020goldcoast``: upper and lower motor
+  neuron signs in one region, or lower motor neuron signs in at least two),
+  Awaji criteria (``decarvalho2008awaji``); technical pseudo-block
+  (``preston2020``).
 * Typical CIDP and its multifocal variant (Lewis-Sumner syndrome, MADSAM):
-  EAN/PNS 2021 (``vandenbergh2021cidp``), EFNS/PNS 2010 electrodiagnostic
-  criteria (``efnspns2010cidp``).
+  EAN/PNS 2021 (``vandenbergh2021cidp``), including its amplitude-based block
+  criterion and its treatment (IVIg or corticosteroids, plasma exchange if these
+  fail): an IVIg response fits MMN *and* CIDP; a response to corticosteroids or
+  plasma exchange is what argues for CIDP and against MMN.
 * Entrapment neuropathy at the common sites (median at the wrist, ulnar at the
   elbow, peroneal at the fibular head), as named in ``efnspns2010mmn``.
 
@@ -24,11 +30,12 @@ Where the sources are silent there is **no rule**: the finding leaves the
 diagnosis compatible and nothing is explained. Severity levels:
 
 ``compatible``
-    the finding fits (a rule with text says why; no rule says nothing);
+    the finding fits, or does not count against the diagnosis (a rule with text says why; no rule says nothing);
 ``argues_against``
-    the finding is unusual for the diagnosis or a defining element is not (yet) met;
+    the finding is unusual for the diagnosis, or a defining element is not (yet) met;
 ``excludes``
-    an exclusion criterion, or the finding contradicts the definition of the diagnosis.
+    an exclusion criterion of the guideline, or the finding contradicts the definition of the diagnosis
+    (typical CIDP, entrapment). No single finding here excludes ALS: sensory loss or a block only argue against it.
 
 The same table is embedded as JSON in the kernel-free view and read there by
 ``widgets/static/differential.js``; :mod:`widgets.differential.model` evaluates
@@ -39,58 +46,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Verdict levels, from the mildest to the most severe.
-LEVELS: tuple[str, ...] = ("compatible", "argues_against", "excludes")
-
-#: How each level is named to the student.
-LEVEL_LABELS: dict[str, str] = {
-    "compatible": "compatible",
-    "argues_against": "less likely",
-    "excludes": "excluded",
-}
-
-#: How a single rule of each level is named next to its text.
-RULE_LABELS: dict[str, str] = {
-    "compatible": "fits",
-    "argues_against": "argues against",
-    "excludes": "excludes",
-}
-
-#: The value every finding starts at: nothing known, no rule.
-UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Value:
-    """One value a finding can take: ``key`` (machine name) and ``label`` (shown to the student)."""
-
-    key: str
-    label: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A finding of the history, examination or investigations, with its possible values."""
-
-    key: str
-    label: str
-    hint: str
-    values: tuple[Value, ...]
-
-    def value_keys(self) -> tuple[str, ...]:
-        return tuple(v.key for v in self.values)
-
-    def value_label(self, key: str) -> str:
-        return next(v.label for v in self.values if v.key == key)
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    """A diagnosis of the differential: ``short`` is used in summaries."""
-
-    key: str
-    label: str
-    short: str
+from widgets.differential.vocabulary import (  # noqa: F401  (re-exported: the table's one import point)
+    DIAGNOSES,
+    FINDINGS,
+    LEVEL_LABELS,
+    LEVELS,
+    RULE_LABELS,
+    SOURCES,
+    UNKNOWN,
+    Diagnosis,
+    Finding,
+    Value,
+    diagnosis,
+    finding,
+)
 
 
 @dataclass(frozen=True)
@@ -104,172 +73,33 @@ class Rule:
     cites: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _unknown(label: str = "not known") -> Value:
-    return Value(UNKNOWN, label)
-
-
-#: The findings, in the order the explorer shows them.
-FINDINGS: tuple[Finding, ...] = (
-    Finding(
-        "distribution",
-        "Where is the weakness?",
-        "which muscles are weak",
-        (
-            _unknown(),
-            Value("one_nerve", "in the territory of one nerve"),
-            Value("several_nerves", "in the territories of two or more individual nerves"),
-            Value("proximal_distal", "proximal and distal muscles of arms and legs"),
-        ),
-    ),
-    Finding(
-        "symmetry",
-        "Symmetry of the weakness",
-        "compare the same muscles on both sides",
-        (
-            _unknown(),
-            Value("asymmetric", "asymmetric"),
-            Value("symmetric", "symmetric"),
-        ),
-    ),
-    Finding(
-        "tempo",
-        "How long has the weakness been developing?",
-        "time from onset to now",
-        (
-            _unknown(),
-            Value("under_one_month", "less than 1 month (the first weeks)"),
-            Value("one_to_two_months", "1 month to 8 weeks"),
-            Value("eight_weeks_or_more", "8 weeks or more"),
-        ),
-    ),
-    Finding(
-        "sensory_loss",
-        "Sensory loss on examination",
-        "touch, pain, joint position and vibration sense",
-        (
-            _unknown("not examined"),
-            Value("none", "none"),
-            Value("minor_vibration_legs", "only minor vibration loss in the legs"),
-            Value("objective", "objective sensory loss beyond that"),
-        ),
-    ),
-    Finding(
-        "umn_signs",
-        "Upper motor neuron signs",
-        "for example a Babinski or Hoffmann sign, spasticity, slowed and poorly coordinated movement",
-        (
-            _unknown("not examined"),
-            Value("absent", "absent"),
-            Value("present", "present"),
-        ),
-    ),
-    Finding(
-        "bulbar",
-        "Bulbar involvement",
-        "weakness of speech and swallowing",
-        (
-            _unknown("not examined"),
-            Value("absent", "absent"),
-            Value("marked", "marked"),
-        ),
-    ),
-    Finding(
-        "cramps_fasciculations",
-        "Cramps and fasciculations",
-        "muscle cramps, visible twitches of resting muscle",
-        (
-            _unknown("not asked or seen"),
-            Value("absent", "absent"),
-            Value("present", "present"),
-        ),
-    ),
-    Finding(
-        "conduction_block",
-        "Motor conduction block",
-        "nerve conduction study: loss of CMAP area between a distal and a proximal stimulation site",
-        (
-            _unknown("not tested"),
-            Value("absent", "absent"),
-            Value("outside_entrapment", "present, away from the common entrapment sites"),
-            Value("entrapment_site_only", "only at a common entrapment site"),
-        ),
-    ),
-    Finding(
-        "sensory_conduction",
-        "Sensory nerve conduction",
-        "sensory nerve action potentials of the affected nerves",
-        (
-            _unknown("not tested"),
-            Value("normal", "normal"),
-            Value("abnormal", "abnormal"),
-        ),
-    ),
-    Finding(
-        "anti_gm1",
-        "IgM anti-GM1 antibodies",
-        "serum test",
-        (
-            _unknown("not tested"),
-            Value("positive", "positive"),
-            Value("negative", "negative"),
-        ),
-    ),
-    Finding(
-        "csf_protein",
-        "CSF protein",
-        "lumbar puncture",
-        (
-            _unknown("not tested"),
-            Value("under_1g", "below 1 g/L"),
-            Value("over_1g", "above 1 g/L"),
-        ),
-    ),
-    Finding(
-        "steroid_response",
-        "Response to corticosteroids",
-        "if the patient has already been given them",
-        (
-            _unknown("not given"),
-            Value("improved", "improved"),
-            Value("worsened", "worsened"),
-        ),
-    ),
-)
-
-#: The diagnoses of the differential, in the order the explorer lists them.
-DIAGNOSES: tuple[Diagnosis, ...] = (
-    Diagnosis("mmn", "Multifocal motor neuropathy (MMN)", "MMN"),
-    Diagnosis("als", "Amyotrophic lateral sclerosis (ALS)", "ALS"),
-    Diagnosis("cidp", "Typical CIDP", "typical CIDP"),
-    Diagnosis(
-        "lewis_sumner",
-        "Lewis-Sumner syndrome (multifocal CIDP, MADSAM)",
-        "Lewis-Sumner syndrome",
-    ),
-    Diagnosis(
-        "entrapment",
-        "Entrapment neuropathy (median at the wrist, ulnar at the elbow, peroneal at the fibular head)",
-        "entrapment neuropathy",
-    ),
-)
-
-#: Short labels of the cited sources, shown next to each rule (full entries in the bibliography).
-SOURCES: dict[str, str] = {
-    "efnspns2010mmn": "EFNS/PNS MMN guideline 2010",
-    "efnspns2010cidp": "EFNS/PNS CIDP guideline 2010",
-    "vandenbergh2021cidp": "EAN/PNS CIDP guideline 2021",
-    "shefner2020goldcoast": "Gold Coast criteria, Shefner et al. 2020",
-    "decarvalho2008awaji": "Awaji criteria, de Carvalho et al. 2008",
-    "lawson2014": "Lawson & Arnold 2014",
-    "loscher2018": "Löscher et al. 2018",
-    "donaghy1994": "Donaghy et al. 1994",
-}
-
 _MMN = ("efnspns2010mmn",)
 _CIDP = ("vandenbergh2021cidp",)
 _ALS = ("shefner2020goldcoast",)
 _ALS_NCS = ("shefner2020goldcoast", "decarvalho2008awaji")
 _SITES = "median at the wrist, ulnar at the elbow, peroneal at the fibular head"
+_BLOCKS = ("outside_entrapment", "probable_two", "probable_one")
+
+_NO_BLOCK = (
+    "No block found does not exclude MMN: the 2010 criteria find a definite block in only 47% of patients with "
+    "MMN (a probable or definite block in 57%), and only 22.6% of 31 patients with a pure lower motor neuron "
+    "syndrome who responded to IVIg had a block. With a pure lower motor neuron syndrome in a nerve-territory "
+    "pattern, think of probable or possible MMN and consider an IVIg trial."
+)
+_CIDP_BLOCK = (
+    "Motor conduction block is an electrodiagnostic criterion of CIDP, graded by amplitude: a drop of at least 30% "
+    "of the proximal against the distal CMAP amplitude (not in the tibial nerve; distal CMAP at least 20% of the "
+    "lower limit), with another abnormal parameter in another nerve. Do not grade a CIDP study with the MMN area rules."
+)
+_ALS_BLOCK = (
+    "ALS lowers CMAP amplitudes through axon loss and causes no conduction block, so a block away from the "
+    "entrapment sites argues strongly against ALS. It does not exclude it on its own: check for a technical "
+    "pseudo-block first (submaximal proximal stimulation, a Martin-Gruber anastomosis, a very small distal CMAP)."
+)
+_IVIG_CIDP = (
+    "IVIg helps CIDP as well as MMN: IVIg or corticosteroids are the first-line (induction) treatments of CIDP, and an "
+    "objective response to treatment is a supportive criterion. An IVIg response does not separate MMN from CIDP."
+)
 
 #: THE rule table. A finding value with no rule for a diagnosis leaves it compatible, unexplained.
 RULES: tuple[Rule, ...] = (
@@ -279,11 +109,15 @@ RULES: tuple[Rule, ...] = (
          "criterion asks for weakness in the motor distribution of at least two nerves.", _MMN),
     Rule({"distribution": "one_nerve"}, "cidp", "excludes",
          "Typical CIDP is symmetric weakness of proximal and distal muscles of the limbs, not weakness "
-         "in the territory of one nerve.", _CIDP),
+         "in the territory of one nerve (a focal picture would be the focal variant of CIDP).", _CIDP),
     Rule({"distribution": "one_nerve"}, "entrapment", "compatible",
          f"An entrapment neuropathy affects one nerve at one site; the common sites are the {_SITES}.", _MMN),
     Rule({"distribution": "several_nerves"}, "mmn", "compatible",
          "Clinical core criterion: focal weakness in the motor distribution of at least two nerves.", _MMN),
+    Rule({"distribution": "several_nerves"}, "als", "compatible",
+         "Weakness in several nerve territories does not exclude ALS: the Gold Coast criteria need upper and "
+         "lower motor neuron dysfunction in one body region, or lower motor neuron dysfunction in at least two.",
+         _ALS),
     Rule({"distribution": "several_nerves"}, "cidp", "excludes",
          "Typical CIDP is symmetric proximal and distal weakness, not weakness in the territories of "
          "individual nerves; a multifocal pattern points to the multifocal variant (Lewis-Sumner syndrome).",
@@ -313,13 +147,14 @@ RULES: tuple[Rule, ...] = (
          "Typical CIDP is symmetric; asymmetric weakness points to a variant such as multifocal CIDP "
          "(Lewis-Sumner syndrome).", _CIDP),
     Rule({"symmetry": "asymmetric"}, "lewis_sumner", "compatible",
-         "The multifocal variant of CIDP is asymmetric.", _CIDP),
+         "The multifocal variant of CIDP is usually asymmetric.", _CIDP),
     Rule({"symmetry": "symmetric"}, "mmn", "argues_against",
          "The clinical core criterion asks for asymmetric weakness.", _MMN),
     Rule({"symmetry": "symmetric"}, "cidp", "compatible",
          "Typical CIDP: symmetric weakness.", _CIDP),
-    Rule({"symmetry": "symmetric"}, "lewis_sumner", "excludes",
-         "The multifocal variant of CIDP is asymmetric.", _CIDP),
+    Rule({"symmetry": "symmetric"}, "lewis_sumner", "argues_against",
+         "The multifocal variant of CIDP is usually asymmetric; symmetric weakness fits typical CIDP better.",
+         _CIDP),
     Rule({"symmetry": "symmetric", "tempo": "under_one_month"}, "mmn", "excludes",
          "Exclusion criterion: diffuse symmetric weakness during the first weeks.", _MMN),
     # --- tempo --------------------------------------------------------------------------------
@@ -342,25 +177,30 @@ RULES: tuple[Rule, ...] = (
          "ALS is a disease of motor neurons: the Gold Coast criteria describe progressive motor impairment.",
          _ALS),
     Rule({"sensory_loss": "none"}, "cidp", "excludes",
-         "Typical CIDP includes sensory involvement of at least two limbs.", _CIDP),
+         "Typical CIDP includes sensory involvement of at least two limbs (a purely motor, symmetric picture "
+         "would be the motor variant of CIDP).", _CIDP),
     Rule({"sensory_loss": "none"}, "lewis_sumner", "excludes",
          "The multifocal variant (MADSAM, multifocal acquired demyelinating sensory and motor neuropathy) "
          "involves sensory as well as motor fibres.", _CIDP),
     Rule({"sensory_loss": "minor_vibration_legs"}, "mmn", "compatible",
          "The clinical core criterion allows minor vibration loss in the legs.", _MMN),
     Rule({"sensory_loss": "objective"}, "mmn", "excludes",
-         "Exclusion criterion: sensory impairment beyond minor vibration loss in the legs.", _MMN),
-    Rule({"sensory_loss": "objective"}, "als", "excludes",
-         "ALS is a disease of motor neurons: the Gold Coast criteria describe progressive motor impairment "
-         "and require investigations that exclude other diseases; objective sensory loss needs another "
-         "explanation.", _ALS),
+         "Exclusion criterion at diagnosis: sensory impairment beyond minor vibration loss in the legs. The "
+         "guideline adds in a footnote that sensory signs and symptoms may develop over the course of MMN, so "
+         "new mild sensory signs in a patient known to have MMN for years do not overturn the diagnosis.", _MMN),
+    Rule({"sensory_loss": "objective"}, "als", "argues_against",
+         "ALS is a disease of motor neurons, so objective sensory loss argues against it and needs an explanation. "
+         "It does not exclude ALS: the Gold Coast criteria ask that investigations exclude other diseases, and a "
+         "second, common condition such as carpal tunnel syndrome or a polyneuropathy can explain the sensory loss.",
+         _ALS),
     Rule({"sensory_loss": "objective"}, "cidp", "compatible",
          "Typical CIDP: sensory involvement of at least two limbs.", _CIDP),
     Rule({"sensory_loss": "objective"}, "lewis_sumner", "compatible",
          "The multifocal variant of CIDP is sensory and motor.", _CIDP),
     # --- upper motor neuron signs -------------------------------------------------------------
     Rule({"umn_signs": "present"}, "mmn", "excludes",
-         "Exclusion criterion: upper motor neuron signs.", _MMN),
+         "Exclusion criterion: upper motor neuron signs. Slightly brisk reflexes, particularly in an affected "
+         "arm, do not exclude MMN when there are no other upper motor neuron signs.", _MMN),
     Rule({"umn_signs": "present"}, "als", "compatible",
          "Gold Coast criteria: upper and lower motor neuron dysfunction in at least one body region.", _ALS),
     Rule({"umn_signs": "absent"}, "als", "compatible",
@@ -384,46 +224,50 @@ RULES: tuple[Rule, ...] = (
          "fasciculations occur in MMN too, so they do not separate the two.",
          ("decarvalho2008awaji", "efnspns2010mmn")),
     # --- motor conduction block ---------------------------------------------------------------
+    Rule({"conduction_block": "absent"}, "mmn", "compatible", _NO_BLOCK,
+         ("doneddu2024", "burrell2011", "efnspns2010mmn")),
+    Rule({"conduction_block": "absent"}, "als", "compatible",
+         "ALS: low CMAP amplitudes from axon loss, no conduction block.", _ALS_NCS),
     Rule({"conduction_block": "outside_entrapment"}, "mmn", "compatible",
-         "The hallmark of MMN: persistent multifocal partial motor conduction block, counted only away "
-         "from the common entrapment sites.", _MMN),
-    Rule({"conduction_block": "outside_entrapment"}, "als", "excludes",
-         "ALS lowers CMAP amplitudes through axon loss but causes no conduction block; the Gold Coast "
-         "criteria require investigations that exclude other diseases.", _ALS_NCS),
-    Rule({"conduction_block": "outside_entrapment"}, "cidp", "compatible",
-         "Partial motor conduction block is one of the electrodiagnostic signs of demyelination in CIDP.",
-         ("efnspns2010cidp",)),
-    Rule({"conduction_block": "outside_entrapment"}, "lewis_sumner", "compatible",
-         "Partial motor conduction block is one of the electrodiagnostic signs of demyelination in CIDP, "
-         "and Lewis-Sumner syndrome is its multifocal variant.", ("efnspns2010cidp", "vandenbergh2021cidp")),
-    Rule({"conduction_block": "outside_entrapment"}, "entrapment", "argues_against",
-         f"An entrapment blocks conduction at its own site ({_SITES}); a block elsewhere needs another "
-         "explanation.", _MMN),
-    Rule({"conduction_block": "entrapment_site_only"}, "mmn", "argues_against",
-         f"A conduction block counts for MMN only away from the common entrapment sites ({_SITES}).", _MMN),
+         "The hallmark of MMN: a definite block (area loss of at least 50%; distal CMAP above 20% of the lower "
+         "limit and above 1 mV; duration increase at most 30%), counted only away from the common entrapment "
+         "sites. With the clinical criteria and normal sensory conduction it makes definite MMN.", _MMN),
+    Rule({"conduction_block": "probable_two"}, "mmn", "compatible",
+         "A probable block away from the entrapment sites in two nerves, with the clinical criteria and normal "
+         "sensory conduction, makes probable MMN.", _MMN),
+    Rule({"conduction_block": "probable_one"}, "mmn", "compatible",
+         "A probable block in one nerve makes probable MMN when at least two supportive investigations are "
+         "positive (IgM anti-GM1, CSF protein raised but below 1 g/L, brachial plexus MRI, objective response "
+         "to IVIg); with an IVIg response alone it is possible MMN.", _MMN),
+    *(Rule({"conduction_block": b}, "als", "argues_against", _ALS_BLOCK, _ALS_NCS + ("preston2020",))
+      for b in _BLOCKS),
+    *(Rule({"conduction_block": b}, "cidp", "compatible", _CIDP_BLOCK, _CIDP) for b in _BLOCKS),
+    *(Rule({"conduction_block": b}, "lewis_sumner", "compatible",
+           _CIDP_BLOCK + " Lewis-Sumner syndrome is the multifocal variant of CIDP.", _CIDP) for b in _BLOCKS),
+    *(Rule({"conduction_block": b}, "entrapment", "argues_against",
+           f"An entrapment blocks conduction at its own site ({_SITES}); a block elsewhere needs another "
+           "explanation.", _MMN) for b in _BLOCKS),
+    Rule({"conduction_block": "entrapment_site_only"}, "mmn", "compatible",
+         f"A block at a common entrapment site ({_SITES}) does not count for MMN, which makes the study "
+         "equivalent to 'no block found': that does not exclude MMN.", _MMN + ("doneddu2024",)),
     Rule({"conduction_block": "entrapment_site_only"}, "entrapment", "compatible",
          f"A focal block at a common entrapment site ({_SITES}) fits an entrapment; the MMN criteria set "
          "such blocks aside for that reason.", _MMN),
-    Rule({"conduction_block": "absent"}, "mmn", "argues_against",
-         "Conduction block is the hallmark of MMN: definite MMN needs a definite block in at least one nerve.",
-         _MMN),
-    Rule({"conduction_block": "absent"}, "als", "compatible",
-         "ALS: low CMAP amplitudes from axon loss, no conduction block.", _ALS_NCS),
     # --- sensory conduction -------------------------------------------------------------------
     Rule({"sensory_conduction": "normal"}, "mmn", "compatible",
          "Criterion: normal sensory conduction in the arm segments with motor conduction block.", _MMN),
     Rule({"sensory_conduction": "normal"}, "als", "compatible",
          "Sensory conduction is normal in ALS.", _ALS_NCS),
     Rule({"sensory_conduction": "normal"}, "cidp", "argues_against",
-         "Sensory conduction is abnormal in typical CIDP.", _CIDP),
+         "Typical CIDP needs abnormal sensory conduction in at least two nerves.", _CIDP),
     Rule({"sensory_conduction": "abnormal"}, "mmn", "argues_against",
          "Criterion: sensory conduction must be normal in the arm segments with motor conduction block.",
          _MMN),
     Rule({"sensory_conduction": "abnormal"}, "als", "argues_against",
          "Sensory conduction is normal in ALS; abnormal sensory potentials point to another (or an "
-         "additional) disease.", _ALS_NCS),
+         "additional, for example a carpal tunnel syndrome) disease.", _ALS_NCS),
     Rule({"sensory_conduction": "abnormal"}, "cidp", "compatible",
-         "Sensory conduction is abnormal in typical CIDP.", _CIDP),
+         "Sensory conduction is abnormal in typical CIDP (at least two nerves).", _CIDP),
     # --- anti-GM1 -----------------------------------------------------------------------------
     Rule({"anti_gm1": "positive"}, "mmn", "compatible",
          "Supportive investigation: IgM anti-GM1 antibodies, found in 40–50% of patients.",
@@ -432,43 +276,72 @@ RULES: tuple[Rule, ...] = (
          "IgM anti-GM1 antibodies are found in only 40–50% of patients (43% in a nationwide survey), "
          "so a negative test does not exclude MMN.", ("lawson2014", "loscher2018")),
     # --- CSF protein --------------------------------------------------------------------------
-    Rule({"csf_protein": "under_1g"}, "mmn", "compatible",
-         "Supportive investigation: CSF protein is usually normal in MMN, below 1 g/L.", _MMN),
+    Rule({"csf_protein": "normal"}, "mmn", "compatible",
+         "The supportive criterion of MMN is a raised protein that stays below 1 g/L; a normal protein adds "
+         "no support but does not argue against MMN.", _MMN),
+    Rule({"csf_protein": "normal"}, "cidp", "compatible",
+         "A raised CSF protein is a supportive criterion of CIDP, not a required one.", _CIDP),
+    Rule({"csf_protein": "raised_under_1g"}, "mmn", "compatible",
+         "Supportive investigation: CSF protein raised, but below 1 g/L.", _MMN),
+    Rule({"csf_protein": "raised_under_1g"}, "cidp", "compatible",
+         "Supportive criterion of CIDP: raised CSF protein with fewer than 10 cells/µL.", _CIDP),
+    Rule({"csf_protein": "raised_under_1g"}, "lewis_sumner", "compatible",
+         "Supportive criterion of CIDP, including its multifocal variant: raised CSF protein with fewer than "
+         "10 cells/µL.", _CIDP),
     Rule({"csf_protein": "over_1g"}, "mmn", "argues_against",
-         "CSF protein is usually below 1 g/L in MMN; a higher value argues against it.", _MMN),
+         "In MMN a raised CSF protein stays below 1 g/L; above 1 g/L argues against MMN and points to CIDP.",
+         _MMN),
+    Rule({"csf_protein": "over_1g"}, "cidp", "compatible",
+         "Supportive criterion of CIDP: raised CSF protein with fewer than 10 cells/µL.", _CIDP),
     Rule({"csf_protein": "over_1g"}, "lewis_sumner", "compatible",
-         "CSF protein is often raised in the multifocal variant of CIDP.", _CIDP),
-    # --- response to corticosteroids ----------------------------------------------------------
+         "CSF protein is often raised in the multifocal variant of CIDP; with fewer than 10 cells/µL it is a "
+         "supportive criterion.", _CIDP),
+    # --- MRI of the brachial plexus -------------------------------------------------------------
+    Rule({"mri_plexus": "abnormal"}, "mmn", "compatible",
+         "Supportive investigation: increased T2 signal with diffuse swelling of the brachial plexus.", _MMN),
+    Rule({"mri_plexus": "abnormal"}, "cidp", "compatible",
+         "Supportive criterion of CIDP: enlargement, T2 signal or gadolinium enhancement of nerve roots or plexus.",
+         _CIDP),
+    Rule({"mri_plexus": "abnormal"}, "lewis_sumner", "compatible",
+         "Supportive criterion of CIDP, including its multifocal variant: enlargement, T2 signal or gadolinium "
+         "enhancement of nerve roots or plexus.", _CIDP),
+    # --- response to IVIg -----------------------------------------------------------------------
+    Rule({"ivig_response": "improved"}, "mmn", "compatible",
+         "Supportive criterion: objective improvement after IVIg. Without a block that meets the criteria, it "
+         "makes possible MMN.", _MMN),
+    Rule({"ivig_response": "improved"}, "als", "argues_against",
+         "An objective improvement after IVIg points to a treatable immune neuropathy rather than ALS: in a cohort "
+         "of pure lower motor neuron syndromes, most patients who improved with IVIg had no conduction block, "
+         "which is why an IVIg trial is worth doing in such a picture.",
+         ("burrell2011", "efnspns2010mmn")),
+    Rule({"ivig_response": "improved"}, "cidp", "compatible", _IVIG_CIDP, _CIDP),
+    Rule({"ivig_response": "improved"}, "lewis_sumner", "compatible", _IVIG_CIDP, _CIDP),
+    Rule({"ivig_response": "not_improved"}, "mmn", "compatible",
+         "A response to IVIg is a supportive criterion of MMN, not a required one; but without a block, "
+         "possible MMN needs it.", _MMN),
+    # --- response to corticosteroids or plasma exchange ------------------------------------------
     Rule({"steroid_response": "improved"}, "mmn", "argues_against",
-         "Corticosteroids are ineffective in MMN.", ("efnspns2010mmn", "donaghy1994")),
+         "Corticosteroids and plasma exchange are not effective in MMN; a clear improvement points to CIDP.",
+         ("efnspns2010mmn", "donaghy1994")),
     Rule({"steroid_response": "improved"}, "cidp", "compatible",
-         "Corticosteroids help CIDP.", _CIDP),
+         "CIDP is treated with IVIg or corticosteroids for induction, plasma exchange if these fail: "
+         "a response to corticosteroids or plasma exchange fits CIDP.", _CIDP),
+    Rule({"steroid_response": "improved"}, "lewis_sumner", "compatible",
+         "The multifocal variant is treated as CIDP (IVIg or corticosteroids, plasma exchange if these fail).",
+         _CIDP),
     Rule({"steroid_response": "worsened"}, "mmn", "compatible",
-         "In MMN steroids can worsen weakness: four patients got worse within a month of prednisolone.",
-         ("donaghy1994",)),
+         "Corticosteroids are not recommended in MMN and can worsen it: four patients with a pure motor "
+         "demyelinating neuropathy got worse within a month of prednisolone.", ("efnspns2010mmn", "donaghy1994")),
     Rule({"steroid_response": "worsened"}, "cidp", "argues_against",
-         "Corticosteroids help CIDP; getting worse on them is unexpected.", _CIDP),
+         "Typical CIDP usually improves with corticosteroids; worsening is unexpected (in the pure motor "
+         "variant, steroids may worsen weakness, which is why IVIg comes first there).", _CIDP),
 )
 
 
-def finding(key: str) -> Finding:
-    """The finding called ``key`` (``ValueError`` naming the allowed findings otherwise)."""
-    for f in FINDINGS:
-        if f.key == key:
-            return f
-    raise ValueError(f"finding must be one of {[f.key for f in FINDINGS]}, got {key!r}")
-
-
-def diagnosis(key: str) -> Diagnosis:
-    """The diagnosis called ``key``."""
-    for d in DIAGNOSES:
-        if d.key == key:
-            return d
-    raise ValueError(f"diagnosis must be one of {[d.key for d in DIAGNOSES]}, got {key!r}")
-
-
 def rule_table() -> dict:
-    """The whole table as plain JSON-able data (what the kernel-free view embeds)."""
+    """The whole table as plain JSON-able data (what the kernel-free view embeds), with the MMN categories."""
+    from widgets.differential.categories import category_table  # imports this module
+
     return {
         "levels": list(LEVELS),
         "level_labels": dict(LEVEL_LABELS),
@@ -489,6 +362,7 @@ def rule_table() -> dict:
             {"when": dict(r.when), "diagnosis": r.diagnosis, "level": r.level, "text": r.text, "cites": list(r.cites)}
             for r in RULES
         ],
+        "categories": category_table(),
     }
 
 

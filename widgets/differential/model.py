@@ -3,8 +3,10 @@
 A pure function of its input: :func:`evaluate` applies every rule of
 :data:`widgets.differential.findings.RULES` whose conditions all hold and gives
 each diagnosis the most severe level among them (``compatible`` when no rule
-applies). ``widgets/static/differential.js`` implements the same few lines for
-the kernel-free view; the tests check that both agree.
+applies); MMN also gets its EFNS/PNS 2010 category
+(:func:`widgets.differential.categories.mmn_category`).
+``widgets/static/differential.js`` implements the same few lines for the
+kernel-free view; the tests check that both agree.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from widgets.differential.categories import DIAGNOSIS as CATEGORY_DIAGNOSIS
+from widgets.differential.categories import Category, mmn_category
 from widgets.differential.findings import DIAGNOSES, FINDINGS, LEVELS, RULES, UNKNOWN, Rule, finding
 
 
@@ -30,19 +34,23 @@ class Reason:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the findings say about one diagnosis: ``level`` and the reasons, most severe first."""
+    """What the findings say about one diagnosis: ``level``, the reasons (most severe first) and, for MMN, the category."""
 
     diagnosis: str
     level: str
     reasons: tuple[Reason, ...]
+    category: Category | None = None
 
     @property
     def remains(self) -> bool:
-        """True unless the diagnosis is excluded (``less likely`` diagnoses remain, flagged)."""
+        """True unless the diagnosis is excluded (``argued against`` diagnoses remain, flagged)."""
         return self.level != "excludes"
 
     def to_json(self) -> dict:
-        return {"level": self.level, "reasons": [r.to_json() for r in self.reasons]}
+        data = {"level": self.level, "reasons": [r.to_json() for r in self.reasons]}
+        if self.category is not None:
+            data["category"] = self.category.to_json()
+        return data
 
 
 def validate(findings: Mapping[str, str]) -> dict[str, str]:
@@ -82,7 +90,8 @@ def evaluate(findings: Mapping[str, str]) -> dict[str, Verdict]:
         applied.sort(key=lambda r: -rank[r.level])  # stable: table order within a level
         level = applied[0].level if applied else LEVELS[0]
         reasons = tuple(Reason(dict(r.when), r.level, r.text, tuple(r.cites)) for r in applied)
-        result[d.key] = Verdict(d.key, level, reasons)
+        category = mmn_category(full) if d.key == CATEGORY_DIAGNOSIS else None
+        result[d.key] = Verdict(d.key, level, reasons, category)
     return result
 
 
@@ -92,7 +101,7 @@ def evaluation_json(findings: Mapping[str, str]) -> dict:
 
 
 def remaining(findings: Mapping[str, str]) -> list[str]:
-    """Diagnoses not excluded by ``findings`` (compatible or less likely), in table order."""
+    """Diagnoses not excluded by ``findings`` (compatible or argued against), in table order."""
     return [key for key, v in evaluate(findings).items() if v.remains]
 
 

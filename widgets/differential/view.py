@@ -22,6 +22,8 @@ import re
 from collections.abc import Mapping
 
 from widgets.assets import read as read_asset
+from widgets.differential.categories import NAME as CATEGORY_NAME
+from widgets.differential.categories import Category, summary_sentence
 from widgets.differential.findings import (
     DIAGNOSES,
     FINDINGS,
@@ -45,7 +47,8 @@ SYMBOLS = {"compatible": "✓", "argues_against": "▼", "excludes": "✕"}
 ALT = (
     "Differential diagnosis explorer: set findings of the history, examination and investigations; "
     "the list shows which of MMN, ALS, typical CIDP, Lewis-Sumner syndrome and entrapment neuropathy "
-    "remain compatible, are less likely or are excluded, each with the rule and its source."
+    "remain compatible, are argued against or are excluded, each with the rule and its source; for MMN it also "
+    "names the EFNS/PNS 2010 category (definite, probable or possible MMN) or what is missing."
 )
 
 
@@ -79,6 +82,9 @@ def summary_text(verdicts: Mapping[str, Verdict]) -> str:
     for level, names in groups.items():
         if names:
             parts.append(f"{LEVEL_LABELS[level].capitalize()}: {', '.join(names)}.")
+    for v in verdicts.values():
+        if v.category is not None and summary_sentence(v.category):
+            parts.append(summary_sentence(v.category))
     return " ".join(parts)
 
 
@@ -87,6 +93,15 @@ def summary_html(findings: Mapping[str, str] | None = None) -> str:
     return (
         '<p class="mmn-ddx-summary" role="status" aria-live="polite" aria-atomic="true">'
         f"{_e(summary_text(evaluate(findings or {})))}</p>"
+    )
+
+
+def category_html(category: Category) -> str:
+    """The category line of MMN (same markup as the script's)."""
+    return (
+        f'<p class="mmn-ddx-category" data-category="{category.key}"><span class="mmn-ddx-catname">'
+        f"{_e(CATEGORY_NAME)}:</span> <strong>{_e(category.label)}</strong>. {_e(category.text)} "
+        f'<cite class="mmn-ddx-cite">{_e(_cite(category.cites))}</cite></p>'
     )
 
 
@@ -111,7 +126,8 @@ def results_html(findings: Mapping[str, str] | None = None) -> str:
             f'<li class="mmn-ddx-dx" data-diagnosis="{d.key}" data-level="{v.level}">'
             f'<p class="mmn-ddx-head"><span class="mmn-ddx-name">{_e(d.label)}</span> '
             f'<span class="mmn-ddx-badge"><span aria-hidden="true">{SYMBOLS[v.level]} </span>'
-            f"{_e(LEVEL_LABELS[v.level])}</span></p>{detail}</li>"
+            f"{_e(LEVEL_LABELS[v.level])}</span></p>"
+            f"{category_html(v.category) if v.category is not None else ''}{detail}</li>"
         )
     return f'<ul class="mmn-ddx-list">{"".join(items)}</ul>'
 
@@ -298,7 +314,7 @@ def comparison_table_html() -> str:
 def comparison_table() -> Explorable:
     """The side-by-side table for a notebook cell, with its stylesheet inline in JupyterLab."""
     alt = (
-        "Table: for each finding value, whether it fits, argues against or excludes MMN, ALS, typical CIDP, "
+        "Table: for each finding value, whether it is compatible with, argues against or excludes MMN, ALS, typical CIDP, "
         "Lewis-Sumner syndrome and entrapment neuropathy, with the sources of the rules."
     )
     explorable: Explorable

@@ -162,7 +162,12 @@ class TypicalPatient:
         "published: peak median grip strength of men, 51 kg (Dodds 2014, PLoS One 9:e113637); MMN affects men "
         "2.7 times as often as women (Yeh 2020)",
     )
-    responder: str = sourced("good", "-", "typical: most patients respond (78% in the Cochrane review)")
+    responder: str = sourced(
+        "good",
+        "-",
+        "typical: most patients respond (strength improved in 78% on IVIg in the 2005 Cochrane review of 4 small "
+        "trials, van Schaik 2005; updated by Keddie 2022)",
+    )
 
 
 # --------------------------------------------------------------------------- virtual cohort
@@ -173,8 +178,8 @@ class CohortSpread:
     responder_share: tuple[tuple[str, float], ...] = sourced(
         (("good", 0.52), ("partial", 0.26), ("non-responder", 0.22)),
         "1",
-        "published total: strength improved in 78% on IVIg (Cochrane, van Schaik 2005); the 2:1 split of "
-        "responders into good and partial is illustrative",
+        "published total: strength improved in 78% on IVIg in the 2005 Cochrane review (4 trials, 34 patients; "
+        "van Schaik 2005; updated by Keddie 2022); the 2:1 split of responders into good and partial is illustrative",
     )
     male_share: float = sourced(2.7 / 3.7, "1", "published: male:female 2.7:1 (Yeh 2020)")
     normal_grip_kg: tuple[tuple[str, float], ...] = sourced(
@@ -251,7 +256,12 @@ class Published:
     )
     pkpd_grip_gain_kg: float = sourced(4.0, "kg", "grip gain in the PK-PD model of Hahn 2013 (see above)")
     pkpd_share: float = sourced(0.70, "1", "share of patients with that gain, PK-PD model of Hahn 2013")
-    responders: float = sourced(0.78, "1", "strength improved in 78% on IVIg vs 4% on placebo (van Schaik 2005)")
+    responders: float = sourced(
+        0.78,
+        "1",
+        "2005 Cochrane review (4 trials, 34 patients): strength improved in 78% on IVIg vs 4% on placebo "
+        "(van Schaik 2005); disability 39% vs 11%, not significant; superseded by Keddie 2022 (6 trials, 90 people)",
+    )
     single_course_weeks: float = sourced(
         12.0, "week", "one course helps for no longer than 12 weeks (van den Berg 1998)"
     )
@@ -262,7 +272,9 @@ class Published:
     scig_dose_ratio: tuple[float, float] = sourced(
         (1.37, 1.53),
         "1",
-        "SCIg:IVIg dose ratio needed for the same IgG exposure (US licensing studies; clinical-facts section 6)",
+        "SCIg:IVIg dose ratio for the same IgG exposure from US immunodeficiency labelling (clinical-facts section 6); "
+        "not established in MMN: Harbo 2009 used equivalent doses with equal effect, so in practice start near 1:1 "
+        "and titrate to measured strength",
     )
 
 

@@ -151,7 +151,12 @@ class LiveExplorer:
 
     # ------------------------------------------------------------------ view
     def _on_route(self, change) -> None:
-        """Switching route changes the meaning of the dose slider: per infusion (IVIg) or per week (SCIg)."""
+        """Switching route changes the meaning of the dose slider: per infusion (IVIg) or per week (SCIg).
+
+        The weekly SCIg dose is converted at the midpoint of the SCIg:IVIg ratio of US immunodeficiency
+        labelling (``PUBLISHED.scig_dose_ratio``). In MMN the right ratio is not established (Harbo 2009
+        used equivalent doses with equal effect); chapter 7 teaches starting near 1:1 and titrating.
+        """
         dose, interval = self.controls["dose"], self.controls["interval"]
         ratio = sum(PUBLISHED.scig_dose_ratio) / 2
         self._quiet = True

@@ -33,6 +33,7 @@ CHAPTERS: tuple[str, ...] = (
     "what_is_mmn",
     "pathophysiology",
     "clinical_presentation",
+    "weak_wasted_hand",
     "nerve_conduction",
     "differential_diagnosis",
     "diagnosis_in_practice",

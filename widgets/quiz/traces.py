@@ -81,7 +81,9 @@ def quiz_figure(study) -> dict:
 
 
 _BLOCK_HEADER = re.compile(r'<th scope="col">Conduction block</th>')
-_CAPTION_GRADE = re.compile(r"\s*\(EFNS/PNS 2010 conduction block grade\)")
+#: The caption's note on the grade column, whatever its wording ("(EFNS/PNS 2010 conduction block grade)",
+#: "(conduction block graded by the EFNS/PNS 2010 MMN area rules)"): it goes with the column.
+_CAPTION_GRADE = re.compile(r"\s*\([^()]*conduction block grad[^()]*\)", re.IGNORECASE)
 
 
 def quiz_table_html(study) -> str:

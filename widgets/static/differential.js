@@ -4,8 +4,9 @@
  * table that Python embedded as JSON in <script class="mmn-ddx-data">, and
  * re-evaluates it whenever a finding (a native radio group) changes. The rules
  * have one source, widgets/differential/findings.py; this file only applies
- * them, exactly as widgets/differential/model.py does, and renders the result
- * list with the same markup as widgets/differential/view.py.
+ * them, exactly as widgets/differential/model.py does (with the MMN categories
+ * of widgets/differential/categories.py), and renders the result list with the
+ * same markup as widgets/differential/view.py.
  *
  * Idempotent: loading it twice (book page + inline copy in JupyterLab) defines
  * it once, and each explorer is initialised once.
@@ -18,6 +19,24 @@
   }
 
   var SYMBOLS = { compatible: "\u2713", argues_against: "\u25BC", excludes: "\u2715" };
+
+  /* Same as widgets.differential.categories.mmn_category: the first rule that holds, else the fallback. */
+  function category(table, findings) {
+    var cats = table.categories;
+    var rule = cats.rules.filter(function (r) {
+      return Object.keys(r.when).every(function (k) { return r.when[k].indexOf(findings[k]) >= 0; });
+    })[0] || cats.fallback;
+    return { key: rule.category, label: cats.labels[rule.category], text: rule.text, cites: rule.cites };
+  }
+
+  /* Same as widgets.differential.categories.summary_sentence. */
+  function categorySentence(table, cat) {
+    if (table.categories.diagnostic.indexOf(cat.key) >= 0) {
+      return "By the EFNS/PNS 2010 criteria: " + cat.label + ".";
+    }
+    if (cat.key === "no_block") return "No block found: MMN is not excluded.";
+    return "";
+  }
 
   /* Same as widgets.differential.model.evaluation_json. */
   function evaluate(table, findings) {
@@ -37,6 +56,7 @@
           return { when: r.when, level: r.level, text: r.text, cites: r.cites };
         }),
       };
+      if (d.key === table.categories.diagnosis) out[d.key].category = category(table, findings);
     });
     return out;
   }
@@ -68,6 +88,10 @@
         parts.push(capitalize(table.level_labels[level]) + ": " + groups[level].join(", ") + ".");
       }
     });
+    table.diagnoses.forEach(function (d) {
+      var cat = verdicts[d.key].category;
+      if (cat && categorySentence(table, cat)) parts.push(categorySentence(table, cat));
+    });
     return parts.join(" ");
   }
 
@@ -82,6 +106,21 @@
 
   function symbol(level) { return el("span", { "aria-hidden": "true" }, [SYMBOLS[level] + " "]); }
 
+  function citeText(table, keys) {
+    return "(" + keys.map(function (k) { return table.sources[k]; }).join("; ") + ")";
+  }
+
+  /* Same markup as widgets.differential.view.category_html. */
+  function renderCategory(table, cat) {
+    return el("p", { class: "mmn-ddx-category", "data-category": cat.key }, [
+      el("span", { class: "mmn-ddx-catname" }, [table.categories.name + ":"]),
+      " ",
+      el("strong", {}, [cat.label]),
+      ". " + cat.text + " ",
+      el("cite", { class: "mmn-ddx-cite" }, [citeText(table, cat.cites)]),
+    ]);
+  }
+
   function renderList(table, verdicts) {
     var list = el("ul", { class: "mmn-ddx-list" });
     table.diagnoses.forEach(function (d) {
@@ -89,7 +128,7 @@
       var detail;
       if (v.reasons.length) {
         detail = el("ul", { class: "mmn-ddx-reasons" }, v.reasons.map(function (r) {
-          var cite = "(" + r.cites.map(function (k) { return table.sources[k]; }).join("; ") + ")";
+          var cite = citeText(table, r.cites);
           return el("li", { "data-level": r.level }, [
             el("span", { class: "mmn-ddx-tag" }, [symbol(r.level), table.rule_labels[r.level]]),
             " ",
@@ -101,14 +140,16 @@
       } else {
         detail = el("p", { class: "mmn-ddx-none" }, ["No rule applies to the findings set so far."]);
       }
-      list.appendChild(el("li", { class: "mmn-ddx-dx", "data-diagnosis": d.key, "data-level": v.level }, [
+      var children = [
         el("p", { class: "mmn-ddx-head" }, [
           el("span", { class: "mmn-ddx-name" }, [d.label]),
           " ",
           el("span", { class: "mmn-ddx-badge" }, [symbol(v.level), table.level_labels[v.level]]),
         ]),
-        detail,
-      ]));
+      ];
+      if (v.category) children.push(renderCategory(table, v.category));
+      children.push(detail);
+      list.appendChild(el("li", { class: "mmn-ddx-dx", "data-diagnosis": d.key, "data-level": v.level }, children));
     });
     return list;
   }

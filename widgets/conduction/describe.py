@@ -1,0 +1,254 @@
+"""The verdict of a measured study in words: findings, the overall pattern key and one paragraph.
+
+:func:`describe` only reads what :mod:`widgets.conduction.interpret` measured
+and graded (``BlockVerdict`` per segment by the EFNS/PNS 2010 MMN area rules,
+``CidpAssessment`` by the EAN/PNS 2021 CIDP amplitude rules) and says it. The
+two rule sets are kept apart: MMN block grades come from area, CIDP items from
+amplitude, and where they disagree a finding of kind ``"rules"`` says so.
+
+Pattern keys: normal, motor_block, sensorimotor_block, demyelinating,
+dispersion, entrapment, ungradable, axon_loss, technical, cold, abnormal.
+"""
+
+from __future__ import annotations
+
+import math
+
+from widgets.conduction.cidp import cidp_category
+from widgets.conduction.criteria import CRITERIA, pct
+from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C
+from widgets.conduction.study import Finding, SegmentResult
+
+#: ``BlockVerdict.excluded_by`` values of the pitfalls resolved in :mod:`interpret`.
+MGA = "Martin–Gruber anastomosis"
+SUBMAXIMAL = "submaximal stimulation"
+
+
+def _area_duration(s: SegmentResult) -> str:
+    return f"area −{pct(s.block.area_reduction)}, duration {_signed(s.block.duration_increase)}"
+
+
+def _short(label: str) -> str:
+    """``"forearm (wrist–elbow)"`` → ``"forearm"``."""
+    return label.split(" (")[0]
+
+
+def _signed(x: float) -> str:
+    return ("+" if x >= 0 else "−") + pct(abs(x))
+
+
+def _dispersed_probable(s: SegmentResult) -> bool:
+    """A probable block graded on the "area ≥50% with duration >30%" rule: dispersion shares the loss."""
+    return s.block.grade == "probable" and s.block.duration_increase > CRITERIA.block.max_duration_increase
+
+
+def _limit_findings(nerve, d, segments):
+    lim = nerve.limits
+    outside = []
+    if math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms:
+        outside.append(f"distal latency {d.latency_ms:.1f} ms (typical upper limit {lim.dml_uln_ms:g} ms)")
+    if not math.isfinite(d.amplitude_mv):
+        outside.append("no distal CMAP")
+    elif d.amplitude_mv < lim.amplitude_lln_mv:
+        outside.append(f"distal CMAP {d.amplitude_mv:.1f} mV (typical lower limit {lim.amplitude_lln_mv:g} mV)")
+    slow = [s for s in segments if math.isfinite(s.cv_m_s) and s.cv_m_s < lim.cv_lln_m_s]
+    for s in slow:
+        outside.append(f"CV {s.cv_m_s:.0f} m/s in the {s.label} (typical lower limit {lim.cv_lln_m_s:g} m/s)")
+    return outside, slow
+
+
+def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
+    """Findings (one sentence each), the overall pattern key and the interpretation paragraph."""
+    nerve = cfg.nerve
+    lim = nerve.limits
+    d = sites[0]
+    f: list[Finding] = []
+    block_rules = CRITERIA.block
+    category = cidp_category([cidp])
+
+    outside, slow = _limit_findings(nerve, d, segments)
+    if outside:
+        f.append(Finding("limits", "Outside the typical laboratory limits: " + "; ".join(outside) + "."))
+    else:
+        f.append(Finding("limits", "Distal latency, CMAP amplitude and every segment velocity are within the "
+                                   "typical laboratory limits."))
+    dml = cidp.item("dml")
+    if math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms and dml.met is False:
+        above = d.latency_ms / lim.dml_uln_ms - 1
+        why = ("below the demyelinating range (≥50% above, EAN/PNS 2021)" if above < 0.5
+               else "not counted: the slowing is confined to the carpal tunnel")
+        f.append(Finding("dml_mild", f"Distal latency {d.latency_ms:.2f} ms is {pct(above)} above the upper limit: "
+                                     f"{why}. A mildly prolonged distal latency is non-specific (for example carpal "
+                                     "tunnel syndrome)."))
+
+    # slowing confined to a distal segment that crosses an entrapment site (median nerve at the wrist)
+    distal_entrapment = bool(
+        nerve.segments[0].entrapment_site and math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms
+        and segments and not slow
+    )
+    if distal_entrapment:
+        f.append(Finding("entrapment", f"Distal latency {d.latency_ms:.1f} ms is prolonged while the segments above "
+                                       f"the wrist conduct normally: the slowing lies in the "
+                                       f"{nerve.segments[0].label}, a common entrapment site."))
+
+    blocks = [s for s in segments if s.block.is_block]
+    for s in blocks:
+        extra = (" Dispersion may explain part of the loss: a probable block only, not the clean block of "
+                 "MMN." if _dispersed_probable(s) else "")
+        if snap.abnormal:
+            extra += (" With abnormal sensory conduction this is not an MMN block: the CIDP amplitude rules "
+                      "(EAN/PNS 2021) apply.")
+        f.append(Finding("block", f"{s.block.grade.capitalize()} conduction block by the MMN area rules (EFNS/PNS "
+                                  f"2010) in the {s.label}: {_area_duration(s)} ({s.block.rule}).{extra}"))
+    ungradable = [s for s in segments if not s.block.gradable and math.isfinite(s.block.area_reduction)
+                  and s.block.area_reduction >= block_rules.probable_area_reduction_long_segment]
+    for s in ungradable:
+        f.append(Finding("ungradable", f"In the {s.label} the area falls {pct(s.block.area_reduction)}, but a block "
+                                       f"cannot be graded (distal CMAP too small: {s.block.distal_amplitude_mv:.2f} "
+                                       "mV). This is neither evidence of a block nor of its absence."))
+    excluded = [s for s in segments if s.block.excluded_by]
+    for s in excluded:
+        f.append(Finding("excluded", f"The drop in the {s.label} (area −{pct(s.block.area_reduction)}) meets the "
+                                     f"{s.block.criteria_grade} rule but does not count: {s.block.excluded_by}. "
+                                     f"{s.block.reasons[-1]}"))
+    dispersed = [s for s in segments if math.isfinite(s.block.duration_increase)
+                 and s.block.duration_increase > block_rules.max_duration_increase]
+    for s in dispersed:
+        f.append(Finding("dispersion", f"Temporal dispersion in the {s.label}: duration "
+                                       f"{_signed(s.block.duration_increase)}, amplitude "
+                                       f"−{pct(1 - s.amplitude_ratio)} but area only "
+                                       f"−{pct(s.block.area_reduction)}: phase cancellation costs amplitude more "
+                                       "than area."))
+    cidp_block = cidp.item("block").met
+    if cidp_block and not blocks:
+        f.append(Finding("rules", "The amplitude falls enough for the conduction-block item of the EAN/PNS 2021 CIDP "
+                                  "criteria (amplitude reduction ≥30%), but no segment meets an EFNS/PNS 2010 MMN "
+                                  "block grade, which is judged on negative-peak area (definite ≥50%) with a limit on "
+                                  "the duration increase. The two guidelines measure different things: MMN rules "
+                                  "for MMN, CIDP rules for CIDP."))
+    elif blocks and cidp_block:
+        f.append(Finding("rules", "This drop meets both the EFNS/PNS 2010 MMN block rule (negative-peak area) and "
+                                  "the EAN/PNS 2021 CIDP block item (amplitude ≥30%). Which guideline applies is a "
+                                  "clinical question: a pure motor picture with normal sensory conduction points to "
+                                  "MMN, sensory involvement to CIDP."))
+    elif blocks and cidp_block is False:
+        f.append(Finding("rules", "The MMN area rules grade a block here, but the amplitude falls by less than the "
+                                  "30% of the EAN/PNS 2021 CIDP block item: the guidelines measure different things."))
+    items = "; ".join(i.label for i in cidp.items if i.met)
+    if cidp.any_met:
+        f.append(Finding("cidp", f"EAN/PNS 2021 CIDP motor items met in this nerve: {items}. {category.text}"))
+    if axon.present:
+        f.append(Finding("axon_loss", "Axon-loss pattern: " + " ".join(axon.reasons[:-1])))
+    f.append(Finding("snap", ("Abnormal SNAP: " if snap.abnormal else "") + " ".join(snap.reasons)))
+
+    margin = CRITERIA.model.temperature_note_below_reference_c
+    cold = cfg.temperature_c < REFERENCE_TEMPERATURE_C - margin
+    if cold:
+        f.append(Finding("temperature", f"Limb temperature {cfg.temperature_c:g} °C, below the "
+                                        f"{REFERENCE_TEMPERATURE_C:g} °C reference: cooling slows conduction and "
+                                        "makes CMAPs larger and longer. Warm the limb and repeat before calling "
+                                        "slowing abnormal."))
+    elif cfg.temperature_c > REFERENCE_TEMPERATURE_C + margin:
+        f.append(Finding("temperature", f"Limb temperature {cfg.temperature_c:g} °C, above the "
+                                        f"{REFERENCE_TEMPERATURE_C:g} °C reference: conduction is faster and "
+                                        "potentials slightly smaller and shorter."))
+    for s in sites:
+        if s.note:
+            f.append(Finding("pitfall", f"{s.label}: {s.note}."))
+    if cfg.martin_gruber > 0:
+        f.append(Finding("pitfall", f"{MGA}: about {cfg.martin_gruber:.0%} of the ADM motor axons cross from the "
+                                    "median to the ulnar nerve in the forearm."))
+
+    pattern, text = _overall(cfg, d, segments, snap, cidp, category, axon, min_cv, outside, slow, cold,
+                             blocks, ungradable, excluded, dispersed, distal_entrapment, items)
+    return tuple(f), pattern, text
+
+
+def _overall(cfg, d, segments, snap, cidp, category, axon, min_cv, outside, slow, cold,
+             blocks, ungradable, excluded, dispersed, distal_entrapment, items):
+    """The overall picture, most specific first: (pattern key, paragraph)."""
+    nerve = cfg.nerve
+    lim = nerve.limits
+    block_rules = CRITERIA.block
+    focal = [s for s in segments if s.block.criteria_grade != "none" or s in slow
+             or (math.isfinite(s.area_ratio) and s.area_ratio < 1 - block_rules.probable_area_reduction_long_segment)]
+    entrapment_only = (bool(focal) and all(s.entrapment_site for s in focal)) or (distal_entrapment and not focal)
+    technical = [s for s in excluded if s.block.excluded_by in (SUBMAXIMAL, MGA)]
+    half = 1 - block_rules.definite_area_reduction
+    pseudo = [s for s in dispersed
+              if math.isfinite(s.amplitude_ratio) and s.amplitude_ratio <= half and not s.block.is_block]
+    # a cold limb explains slowing beyond the typical limits when amplitude is kept and the slowing stays
+    # outside the demyelinating range
+    demyelinating_slowing = any(i.met for i in cidp.items if i.key in ("dml", "cv"))
+    cold_only = bool(outside and cold and not excluded and not demyelinating_slowing
+                     and math.isfinite(d.amplitude_mv) and d.amplitude_mv >= lim.amplitude_lln_mv)
+
+    if blocks:
+        grades = "; ".join(f"{s.block.grade} in the {_short(s.label)}: {_area_duration(s)}" for s in blocks)
+        if snap.abnormal:
+            drops = "; ".join(f"amplitude −{pct(1 - s.amplitude_ratio)} in the {_short(s.label)}" for s in blocks)
+            return "sensorimotor_block", (
+                f"Proximal CMAP drops ({drops}) with abnormal sensory conduction. MMN requires normal sensory "
+                "conduction in the segments with block, so this points to CIDP, in particular multifocal CIDP "
+                "(Lewis–Sumner syndrome, MADSAM). Graded by the CIDP rules (EAN/PNS 2021, amplitude reduction "
+                f"≥30%): {cidp.item('block').text} {category.text}")
+        if any(s.block.grade == "definite" for s in blocks):
+            return "motor_block", (
+                f"Motor conduction block ({grades}), away from entrapment sites, with normal sensory conduction: "
+                "a definite block is the electrodiagnostic hallmark of MMN (EFNS/PNS 2010); definite MMN also "
+                "needs the clinical criteria.")
+        if all(_dispersed_probable(s) for s in blocks):
+            return "motor_block", (
+                f"Probable conduction block ({grades}): the area falls by half or more, but the duration rises by "
+                "more than 30%, so temporal dispersion shares the loss. This is not the clean block of MMN; "
+                "dispersion also points to demyelination of the CIDP kind. Study more nerves and segments.")
+        return "motor_block", (
+            f"Probable motor conduction block ({grades}) with normal sensory conduction: it supports MMN. Probable "
+            "MMN needs a probable block in two nerves, or in one nerve with two supportive criteria (EFNS/PNS 2010).")
+    if cold_only:
+        return "cold", (f"Slowing ({'; '.join(outside)}) with CMAP amplitude not reduced in a limb at "
+                        f"{cfg.temperature_c:g} °C: cooling explains it. Warm the limb and repeat.")
+    if cidp.any_met and snap.abnormal and not entrapment_only:
+        return "demyelinating", (f"Demyelinating features ({items}) with an abnormal SNAP. {category.text}")
+    if pseudo:
+        s = pseudo[0]
+        return "dispersion", (
+            f"Across the {s.label} amplitude falls {pct(1 - s.amplitude_ratio)} but area only "
+            f"{pct(s.block.area_reduction)}, while duration rises {pct(s.block.duration_increase)}: temporal "
+            "dispersion with phase cancellation, not a conduction block by the MMN area rules (a drop in "
+            "amplitude alone does not prove a block).")
+    if entrapment_only:
+        where = ", ".join(s.label for s in focal) if focal else nerve.segments[0].label
+        return "entrapment", (f"The abnormality is confined to the {where}, a common entrapment site: a focal "
+                              "entrapment neuropathy. It does not count as conduction block for MMN.")
+    if ungradable:
+        s = ungradable[0]
+        return "ungradable", (
+            f"The distal CMAP ({d.amplitude_mv:.2f} mV) is too small for the block criteria (it must exceed 20% of "
+            f"the lower limit and 1 mV). The area falls {pct(s.block.area_reduction)} across the {s.label}, but "
+            "the block cannot be graded (distal CMAP too small): neither a block nor its absence can be claimed. "
+            "Study other nerves or muscles.")
+    if axon.present:
+        gradable = all(s.block.gradable for s in segments)
+        no_block = ("no conduction block" if gradable else
+                    "no drop between sites (with a distal CMAP this small a block cannot be formally graded)")
+        return "axon_loss", (
+            f"Low CMAP ({d.amplitude_mv:.1f} mV) with {no_block} and velocities outside the demyelinating range "
+            f"(slowest {min_cv:.0f} m/s), {'abnormal' if snap.abnormal else 'normal'} SNAP: an axon-loss pattern, "
+            "as in ALS (but not specific to it).")
+    if technical:
+        causes = "; ".join(
+            f"the drop in the {s.label} is explained by {'a ' if s.block.excluded_by == MGA else ''}"
+            f"{s.block.excluded_by}"
+            for s in technical
+        )
+        return "technical", causes[0].upper() + causes[1:] + ": no conduction block."
+    if cidp.any_met:
+        which = "an abnormal" if snap.abnormal else "a normal"
+        return "demyelinating", f"Demyelinating features ({items}) with {which} SNAP. {category.text}"
+    if outside or snap.abnormal:
+        mild = (" The distal latency is only mildly prolonged: non-specific (for example carpal tunnel syndrome)."
+                if cidp.item("dml").met is False and math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms
+                else "")
+        return "abnormal", "Abnormal study: " + ("; ".join(outside) if outside else "abnormal SNAP") + "." + mild
+    return "normal", "A normal study: values within the typical limits, no conduction block and a normal SNAP."
