@@ -39,7 +39,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from widgets.a11y import FIRST_FIGURE_BUDGET_S, LOADED_BYTES_JS, PLOTLY_BUNDLES, figures_in_html, page_budget_bytes
+from mmn_book.browser import LOADED_BYTES_JS
+from mmn_book.budgets import FIRST_FIGURE_BUDGET_S, PLOTLY_BUNDLES, page_budget_bytes
+from mmn_book.plotly_calls import figures_in_html
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"

@@ -1,6 +1,7 @@
-"""Benchmark of the IVIg model: one-year simulation, cohort generation, kernel-free figure size.
+"""Benchmark of the IVIg model: one-year simulation, cohort generation, a 40-patient virtual trial, figure sizes.
 
-Run: ``.venv/bin/python benchmarks/bench_ivig.py``. Target: median one-year simulation <= 5 ms.
+Run: ``.venv/bin/python benchmarks/bench_ivig.py``. Targets: median one-year simulation <= 5 ms;
+a 40-patient crossover trial <= 1 s.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import time
 
 from widgets.ivig import cohort, induction, maintenance, simulate
 from widgets.ivig.static import kernel_free_figure
+from widgets.ivig.trial import run_trial
+from widgets.ivig.trial_views import kernel_free_trial_figure
 
 TARGET_MS = 5.0
+TRIAL_TARGET_MS = 1000.0
 
 
 def median_ms(fn, repeats: int) -> float:
@@ -30,15 +34,25 @@ def main() -> None:
     cohort_100 = median_ms(lambda: cohort(100, seed=0), 20)
     patients = cohort(100, seed=0)
     cohort_sims = median_ms(lambda: [simulate(regimen, p, weeks=52) for p in patients], 5)
+    trials = {
+        design: median_ms(lambda d=design: run_trial(d, 40, seed=1), 5) for design in ("federico", "leger", "hahn")
+    }
     build = median_ms(kernel_free_figure, 3)
     size = len(kernel_free_figure().to_json().encode())
+    trial_build = median_ms(kernel_free_trial_figure, 1)
+    trial_size = len(kernel_free_trial_figure().to_json().encode())
 
     print(f"one-year simulation, median of 200: {one_year:.2f} ms (target <= {TARGET_MS:g} ms)")
     print(f"cohort(100) generation, median of 20: {cohort_100:.2f} ms")
     print(f"cohort(100) one-year simulations, median of 5: {cohort_sims:.0f} ms")
-    print(f"kernel-free figure: built in {build:.0f} ms, JSON {size / 1e6:.3f} MB (budget 0.8 MB)")
+    for design, ms in trials.items():
+        print(f"40-patient {design}-like crossover trial, median of 5: {ms:.0f} ms (target <= {TRIAL_TARGET_MS:g} ms)")
+    print(f"kernel-free explorer figure: built in {build:.0f} ms, JSON {size / 1e6:.3f} MB (budget 0.8 MB)")
+    print(f"kernel-free trial figure: built in {trial_build:.0f} ms, JSON {trial_size / 1e6:.3f} MB")
     if one_year > TARGET_MS:
         raise SystemExit(f"one-year simulation too slow: {one_year:.2f} ms > {TARGET_MS} ms")
+    if max(trials.values()) > TRIAL_TARGET_MS:
+        raise SystemExit(f"40-patient trial too slow: {max(trials.values()):.0f} ms > {TRIAL_TARGET_MS:g} ms")
 
 
 if __name__ == "__main__":

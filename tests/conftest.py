@@ -4,7 +4,8 @@ The book is built once per test session (``jupyter-book build . --all -W
 --keep-going``) by whichever xdist worker runs the ``book`` group; every test
 that needs the built site uses the :func:`site` fixture and so lands in that
 group. Set ``MMN_REUSE_BUILD=1`` to test an existing ``_build/html`` while
-developing (the build test then reads the log of that earlier build).
+developing (the build test then reads the log of that earlier build, ``_build/build.log``);
+``MMN_BUILD_DIR`` names another build folder than ``_build``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
-BUILD_LOG = ROOT / "_build" / "build.log"
+#: The build folder the tests use: ``_build``, or another one named by ``MMN_BUILD_DIR`` (a helper's own
+#: build, e.g. ``jupyter-book build . --path-output /tmp/x`` gives ``MMN_BUILD_DIR=/tmp/x/_build``).
+BUILD_DIR = Path(os.environ.get("MMN_BUILD_DIR") or ROOT / "_build")
+HTML = BUILD_DIR / "html"
+BUILD_LOG = BUILD_DIR / "build.log"
 
 #: Page errors known to be harmless. sphinx-thebe's config script, which appeared twice on each page
 #: ("Identifier 'THEBE_JS_URL' has already been declared"), is no longer served: the book has no thebe cells.
@@ -40,6 +44,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def pytest_configure(config):
+    """Know xdist's ``xdist_group`` marker also when xdist is off (``-p no:xdist``, with ``--strict-markers``)."""
+    config.addinivalue_line("markers", "xdist_group(name): run on the xdist worker of that group")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups into the test ids
@@ -101,7 +110,7 @@ def book_build(tmp_path_factory) -> BookBuild:
         jb = Path(sys.executable).with_name("jupyter-book")
         shutil.rmtree(HTML, ignore_errors=True)  # no page of an earlier build survives into this one
         proc = subprocess.run(
-            [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going"],
+            [str(jb), "build", str(ROOT), "--all", "-W", "--keep-going", "--path-output", str(BUILD_DIR.parent)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -232,3 +241,27 @@ def page(browser, site, page_guard):
     assert guard.external_requests == [], f"requests left 127.0.0.1: {guard.external_requests}"
     unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
     assert unexpected == [], f"page errors: {unexpected}"
+
+
+
+def reveal_case_steps(pg, limit: int = 40) -> int:
+    """Answer a page's case decision points as a student does (an option, then "Check answer") until no step of
+    a case is hidden; each answer may reveal the next decision point. Returns how many it answered."""
+    answered = 0
+    for _ in range(limit):
+        if pg.locator(".mmn-quiz-step-locked").count() == 0:
+            break
+        blocks = pg.locator(".mmn-quiz[data-reveals]:visible")
+        for i in range(blocks.count()):
+            question = blocks.nth(i).locator(".mmn-quiz__question").first
+            feedback = question.locator(".mmn-quiz__feedback")
+            if feedback.inner_text().strip():
+                continue  # answered already
+            question.locator(".mmn-quiz__option").first.click()
+            question.locator(".mmn-quiz__check").click()
+            pg.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(), timeout=5000)
+            answered += 1
+            break
+        else:
+            break  # nothing left to answer on screen
+    return answered

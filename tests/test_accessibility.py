@@ -31,7 +31,9 @@ from pathlib import Path
 
 import pytest
 
-from widgets.a11y import LOADED_BYTES_JS, contrast_on_white, figures_in_html, wait_until_ready
+from mmn_book.browser import LOADED_BYTES_JS, wait_until_ready
+from mmn_book.plotly_calls import figures_in_html
+from widgets.palette import contrast_on_white
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "tests" / "_vendor" / "axe" / "axe.min.js"
@@ -195,7 +197,7 @@ def _alpha(color: str) -> float:
 
 
 def _contrast(color: str, opacity: float) -> float:
-    from widgets.a11y import css_color_on_white
+    from widgets.palette import css_color_on_white
 
     try:
         hexed = css_color_on_white(color)
@@ -316,13 +318,12 @@ def quiz_problems(pg, label: str, limit: int = QUIZ_QUESTIONS_PER_PAGE) -> tuple
         if not tab_to(pg, first):
             problems.append(f"{label} quiz {qid}: first option not reached by Tab")
             continue
-        pg.keyboard.press("Space")
-        if q.get_attribute("data-type") == "multiple":
-            check = q.query_selector(".mmn-quiz__check")
-            if check is None or not tab_to(pg, check):
-                problems.append(f"{label} quiz {qid}: 'Check answer' not reached by Tab")
-                continue
-            pg.keyboard.press("Enter")
+        pg.keyboard.press("Space")  # selects an option: never answers (keyboard users browse the options first)
+        check = q.query_selector(".mmn-quiz__check")
+        if check is None or not tab_to(pg, check):
+            problems.append(f"{label} quiz {qid}: 'Check answer' not reached by Tab")
+            continue
+        pg.keyboard.press("Enter")
         try:
             pg.wait_for_function("(q) => q.querySelector('.mmn-quiz__feedback').textContent.trim().length > 0", arg=q, timeout=3000)
         except Exception:
@@ -399,9 +400,15 @@ def site_visits(browser, site) -> dict[str, PageVisit]:
     One visit per page keeps the browser tests fast (plotly.js is compiled once per page); the
     phone and print checks live in ``test_mobile_print.py``, which uses this fixture too.
     """
-    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page
+    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page, reveal_case_steps
     from test_mobile_print import (
-        COURSE_PAGE, DESKTOP, PHONE, check_paper, check_phone, print_course, print_with_and_without_figures,
+        COURSE_PAGE,
+        DESKTOP,
+        PHONE,
+        check_paper,
+        check_phone,
+        print_course,
+        print_with_and_without_figures,
     )
 
     # Imported into test_mobile_print.py as well, where pytest makes a second fixture of it: both
@@ -434,6 +441,7 @@ def site_visits(browser, site) -> dict[str, PageVisit]:
             visit.math_errors = pg.evaluate(MATH_ERRORS_JS)
             visit.keyboard, visit.controls_tried = keyboard_problems(pg, rel)
             visit.quiz, visit.quiz_tried = quiz_problems(pg, rel)
+            reveal_case_steps(pg)  # the phone and print checks see every step of a case, as a student who answered
             pg.evaluate("() => document.activeElement && document.activeElement.blur()")
             pg.set_viewport_size(PHONE)
             visit.phone = check_phone(pg, rel)
@@ -687,7 +695,7 @@ def test_trace_types_of_a_page_decide_which_plotly_bundle_it_can_load():
     """The book extension serves plotly's basic bundle only to pages whose figures it can draw."""
     import plotly.graph_objects as go
 
-    from widgets.a11y import BASIC_TRACE_TYPES, plotly_trace_types
+    from mmn_book.plotly_calls import BASIC_TRACE_TYPES, plotly_trace_types
     from widgets.display import figure_html
 
     basic = figure_html(go.Figure([go.Scatter(x=[0], y=[1]), go.Bar(x=[0], y=[1])]), div_id="b")

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EXECUTED = ROOT / "_build" / "jupyter_execute"
+#: The executed notebooks of the build the tests use (``MMN_BUILD_DIR``, as in conftest.py).
+EXECUTED = Path(os.environ.get("MMN_BUILD_DIR") or ROOT / "_build") / "jupyter_execute"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
@@ -86,7 +87,7 @@ def _rendered_figures(page) -> list[dict]:
 
 
 def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
-    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page
+    from conftest import KNOWN_PAGE_ERRORS, new_guarded_page, reveal_case_steps
 
     pages = site.pages()
     assert "book/intro.html" in pages and any(p.startswith("chapters/") for p in pages)
@@ -96,6 +97,7 @@ def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
     for rel in pages:
         context, pg, guard = new_guarded_page(browser)
         pg.goto(site.url(rel), wait_until="load")
+        reveal_case_steps(pg)  # a case shows its next step once its decision point is answered
         executed = figures_in_executed_notebook(rel)
         expected = (site.root / rel).read_text().count("Plotly.newPlot(")
         if executed > expected:

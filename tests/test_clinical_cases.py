@@ -79,7 +79,7 @@ def test_mrs_b_emg_meets_gold_coast_lower_motor_neuron_limb():
 
 def test_mrs_b_case_teaches_als_prognosis_and_care():
     text = section(markdown(CASES), "## Case 2", "## Case 3")
-    assert "3 to 5 years" in text and "hardiman2017als" in text
+    assert "2 to 3 years" in text and "wijesekera2009" in text
     for care in ("riluzole", "non-invasive", "gastrostomy", "tofersen", "multidisciplinary"):
         assert care in text, care
     assert "does not shorten" in text
@@ -152,7 +152,7 @@ def test_review_links_the_criteria_card_and_states_prognosis():
     assert "criteria-card" in text
     assert "probable and possible MMN" in text or "definite, probable and possible MMN" in text
     assert "keddie2022cochrane" in text
-    assert "does not shorten life" in text and "3 to 5 years" in text
+    assert "does not shorten life" in text and "2 to 3 years" in text and "wijesekera2009" in text
 
 
 def _explorer_preset(uid: str) -> dict:

@@ -87,3 +87,33 @@ def test_bad_input_raises_value_error_naming_the_parameter(call, name):
         call()
     # the message also says what is allowed
     assert any(w in str(err.value) for w in ("must be", "allowed", "one of", "applies to"))
+
+
+def test_simulate_is_importable_from_the_package_and_the_model_module():
+    from widgets.conduction import simulate as a
+    from widgets.conduction.model import simulate as b
+    from widgets.conduction.reference_values import get_nerve
+
+    assert a is b
+    assert get_nerve("tibial").name == "tibial"
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, True, None, "3"])
+def test_a_person_needs_a_non_negative_integer_seed(seed):
+    with pytest.raises(ValueError, match="seed"):
+        wc.person("median", seed)
+    with pytest.raises(ValueError, match="seed"):
+        simulate("median", seed=seed)
+
+
+def test_seed_zero_is_the_reference_person():
+    p = wc.person("ulnar", 0)
+    assert p.is_reference and p.amplitude_factor == 1.0 and p.cv_factor == 1.0 and p.dml_shift_ms == 0.0
+    with pytest.raises(ValueError, match="nerve"):
+        wc.person("radial", 1)
+
+
+def test_every_segment_verdict_has_one_of_three_outcomes():
+    for preset in ("normal", "mmn", "als", "cidp", "pseudo_block_dispersion"):
+        for g in simulate("median", preset=preset).segments:
+            assert g.block.outcome in ("block", "not_gradeable", "no_block")

@@ -11,7 +11,8 @@ import pytest
 
 from widgets.conduction import CRITERIA, classify_block
 from widgets.conduction.cidp import CidpAssessment, cidp_category
-from widgets.conduction.criteria import Comparison, axon_loss_pattern, cidp_assessment, source_of, threshold_rows
+from widgets.conduction.cidp import Comparison, cidp_assessment
+from widgets.conduction.criteria import axon_loss_pattern, source_of, threshold_rows
 
 
 def block(**kw):

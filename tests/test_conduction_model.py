@@ -45,14 +45,19 @@ def test_normal_nerve_within_typical_limits_and_near_published_means(nerve):
     assert abs(d.latency_ms - m["dml"]) <= 0.2
     assert d.amplitude_mv >= lln
     assert abs(d.amplitude_mv - m["amp"]) <= 0.1 * m["amp"]
-    assert 4.5 <= d.duration_ms <= 6.5  # negative-peak duration of a real CMAP
+    # negative-peak duration of a real CMAP, below the EFNS/PNS 2010 upper limits (20 Hz filter: median 6.6,
+    # ulnar 6.7, peroneal 7.6, tibial 8.8 ms; efnspns2010cidp)
+    assert 4.5 <= d.duration_ms < {"median": 6.6, "ulnar": 6.7, "peroneal": 7.6, "tibial": 8.8}[nerve]
     for seg in s.segments:
         assert seg.cv_m_s >= cv_lln, seg.name
         assert seg.block.grade == "none"
     assert abs(s.segments[0].cv_m_s - m["cv"]) <= m["cv_sd"]
-    # only a small proximal loss of CMAP area, and no abnormal dispersion
-    assert s.sites[-1].area_mv_ms / d.area_mv_ms > 0.9
-    assert s.sites[-1].duration_ms / d.duration_ms <= 1.3
+    # only a small proximal loss of CMAP area, and no abnormal dispersion (the tibial nerve loses more between
+    # ankle and knee -- normal controls may drop up to 50% in amplitude, preston2020 -- and its dispersion item
+    # needs a ≥100% duration increase, vandenbergh2021cidp)
+    tibial = nerve == "tibial"
+    assert s.sites[-1].area_mv_ms / d.area_mv_ms > (0.75 if tibial else 0.9)
+    assert s.sites[-1].duration_ms / d.duration_ms < (2.0 if tibial else 1.3)
     assert s.cidp.met == ()
     assert not s.snap.abnormal
     assert s.pattern == "normal"

@@ -62,7 +62,9 @@ def check_cidp(s):
     normal = simulate(s.nerve.name)
     assert s.distal.latency_ms > normal.distal.latency_ms * 1.3
     assert s.snap.abnormal
-    assert s.snap.cv_m_s < normal.snap.cv_m_s and s.snap.amplitude_uv < normal.snap.amplitude_uv
+    # small and slow, or absent (medial plantar SNAPs are often absent in CIDP)
+    assert not math.isfinite(s.snap.amplitude_uv) or (
+        s.snap.cv_m_s < normal.snap.cv_m_s and s.snap.amplitude_uv < normal.snap.amplitude_uv)
     assert s.pattern == "demyelinating"
 
 
@@ -102,7 +104,8 @@ def check_submaximal(s):
     assert g.area_ratio < 0.7  # an apparent drop...
     assert g.block.grade == "none" and g.block.excluded_by == "submaximal stimulation"  # ...flagged as technical
     rep = next(c for c in s.checks if c.name == "supramaximal_repeat")
-    assert rep.area_mv_ms > 0.9 * s.site(g.distal_site).area_mv_ms
+    # a normal tibial CMAP loses more area between ankle and knee (amplitude up to 50%, preston2020)
+    assert rep.area_mv_ms > (0.75 if s.nerve.name == "tibial" else 0.9) * s.site(g.distal_site).area_mv_ms
     assert not s.blocks and s.pattern == "technical"
     assert any(f.kind == "pitfall" for f in s.findings)
 

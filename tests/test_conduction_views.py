@@ -47,9 +47,9 @@ def test_slider_steps_change_traces_and_verdict(static_fig):
     assert first[0]["y"][0] == last[0]["y"][0]  # the distal trace does not change
     v0, v40, v90 = _verdict(first[1]), _verdict(forty[1]), _verdict(last[1])
     assert len({v0, v40, v90}) == 3
-    assert "normal" in v0.lower()
-    assert "probable" in v40  # 40% over a long upper-limb segment
-    assert "definite" in v90
+    assert "normal" in v0.lower() and "NO BLOCK" in v0
+    assert "PROBABLE BLOCK" in v40  # 40% over a long upper-limb segment
+    assert "DEFINITE BLOCK" in v90
     assert all("title.text" in s["args"][1] for s in steps)
 
 
@@ -142,3 +142,108 @@ def test_measurement_table_is_accessible_and_flags_abnormal_values():
     assert '<th scope="col">Onset latency (ms)</th>' in html
     assert "below typical limit" in html  # the low ALS amplitude is said in words
     assert "below typical limit" not in measurement_table_html(simulate("median"))
+
+
+# ---- the two controls never contradict each other (student UX review, P1 item 5)
+
+
+def test_scenario_moves_the_slider_to_its_own_block_and_the_slider_switches_to_custom(static_fig):
+    from widgets.conduction.presets import get_preset
+
+    menu = static_fig["layout"]["updatemenus"][0]
+    steps = static_fig["layout"]["sliders"][0]["steps"]
+    custom = [i for i, b in enumerate(menu["buttons"]) if b["label"].startswith("Custom")]
+    assert len(custom) == 1 and menu["buttons"][custom[0]]["method"] == "update"  # "Custom" does something
+    for i, b in enumerate(menu["buttons"]):
+        layout = b["args"][1]
+        assert layout["updatemenus[0].active"] == i
+        if i == custom[0]:
+            assert layout["sliders[0].active"] == 0
+            continue
+        name = [k for k, p in PRESETS.items() if p.title == b["label"]][0]
+        block = max((les.block for les in get_preset(name).lesions_for("ulnar") if les.segment == "forearm"),
+                    default=0.0)
+        # "Normal nerve" can no longer sit beside "Block 90%": the slider reads the scenario's own block
+        assert steps[layout["sliders[0].active"]]["label"] == f"{block:.0%}", name
+    for s in steps:  # moving the slider visibly switches the menu to "Custom" and the title says so
+        assert s["args"][1]["updatemenus[0].active"] == custom[0]
+        assert s["args"][1]["title.text"].startswith("Custom")
+
+
+def test_mmn_scenario_and_slider_at_the_same_block_draw_the_same_traces(static_fig):
+    menu = static_fig["layout"]["updatemenus"][0]
+    mmn = [b for b in menu["buttons"] if b["label"] == PRESETS["mmn"].title][0]
+    step = static_fig["layout"]["sliders"][0]["steps"][mmn["args"][1]["sliders[0].active"]]
+    assert step["label"] == "70%"
+    assert step["args"][0]["y"] == mmn["args"][0]["y"]  # no jump when the student first touches the slider
+
+
+def test_every_state_draws_the_verdict_of_the_traces_it_draws(static_fig):
+    from widgets.conduction.figures import verdict_block
+    from widgets.conduction.static import preset_nerve
+
+    menu = static_fig["layout"]["updatemenus"][0]
+    for b in menu["buttons"]:
+        name = [k for k, p in PRESETS.items() if p.title == b["label"]]
+        if not name:
+            continue
+        study = simulate(preset_nerve(name[0], "ulnar"), preset=name[0])
+        assert _verdict(b["args"][1]) == verdict_block(study)
+
+
+def test_not_gradeable_is_said_plainly_never_no_block():
+    from widgets.conduction import Lesion
+    from widgets.conduction.checklist import checklist
+    from widgets.conduction.figures import checklist_html, verdict_block
+
+    s = simulate("median", lesions=(Lesion("forearm", block=0.6),), axon_loss=0.92)
+    assert s.sites[0].amplitude_mv < 1.0  # below the EFNS/PNS 2010 floor (>1 mV and >20% of LLN)
+    c = checklist(s)
+    assert c.outcome == "not gradeable"
+    assert c.mmn[0].met is False and all(k.met is None for k in c.mmn[1:-1])
+    assert "NOT GRADEABLE" in verdict_block(s) and "NO BLOCK" not in verdict_block(s)
+    assert "not gradeable" in checklist_html(s) and "not gradeable" in measurement_table_html(s)
+
+
+def test_checklist_numbers_and_thresholds_come_from_the_study_and_the_criteria_table():
+    from widgets.conduction.checklist import checklist
+    from widgets.conduction.criteria import CRITERIA, pct
+
+    s = simulate("ulnar", preset="mmn")
+    c = checklist(s)
+    seg = s.segment("forearm")
+    assert c.segment == "forearm" and c.outcome == "definite block"
+    area = [k for k in c.mmn if k.rule.startswith("area drop")][0]
+    assert f"{pct(CRITERIA.block.definite_area_reduction)}" in area.rule
+    assert area.value == pct(seg.block.area_reduction) and area.met is True
+    assert [k.met for k in c.cidp] == [i.met for i in s.cidp.items]
+
+
+def test_checklist_and_titles_fit_a_phone_screen(static_fig):
+    menu = static_fig["layout"]["updatemenus"][0]
+    for b in [*menu["buttons"], *static_fig["layout"]["sliders"][0]["steps"]]:
+        layout = b["args"][1]
+        for line in _verdict(layout).split("<br>"):
+            plain = re.sub(r"<[^>]+>", "", line)
+            assert len(plain) <= 56, plain  # about 56 characters of 12 px text fit 390 px
+        for line in layout["title.text"].split("<br>"):
+            assert len(re.sub(r"<[^>]+>", "", line)) <= 40
+
+
+def test_live_view_shows_the_checklist_and_not_gradeable():
+    from widgets.conduction.views import ConductionExplorer
+
+    ex = ConductionExplorer("median", None)
+    ex.segment_controls["forearm"]["block"].value = 60
+    assert "definite block" in ex.verdict.value and "mmn-checklist" in ex.verdict.value
+    ex.axon_loss.value = 95
+    assert "not gradeable" in ex.verdict.value
+
+
+def test_live_view_shows_f_waves_and_loses_them_above_a_proximal_block():
+    from widgets.conduction.views import ConductionExplorer
+
+    ex = ConductionExplorer("ulnar", None)
+    assert "Minimal latency" in ex.fwaves.value
+    ex.segment_controls["plexus"]["block"].value = 100
+    assert "No F-wave" in ex.fwaves.value

@@ -1,10 +1,10 @@
-"""The rules of a stylesheet one page can use (:mod:`widgets.css_subset`) and the print page's subset."""
+"""The rules of a stylesheet one page can use (:mod:`mmn_book.css_subset`) and the print page's subset."""
 
 from __future__ import annotations
 
 import pytest
 
-from widgets.css_subset import used_css
+from mmn_book.css_subset import used_css
 
 PAGE = """<!DOCTYPE html><html data-theme="light"><body>
 <main><article class="bd-article"><h1 id="title">T</h1>
@@ -70,7 +70,7 @@ def test_a_selector_it_cannot_judge_is_kept():
 
 
 def test_elements_the_scripts_add_count_as_present():
-    from widgets.css_subset import PageElements
+    from mmn_book.css_subset import PageElements
 
     css = "main svg{vertical-align:middle}select{font-size:1rem}"
     assert used_css(css, PAGE).strip() == ""
@@ -79,7 +79,7 @@ def test_elements_the_scripts_add_count_as_present():
 
 
 def test_the_print_page_links_one_subset_for_each_run_of_theme_stylesheets(tmp_path):
-    from widgets.a11y import PRINT_THEME_CSS, print_stylesheets
+    from mmn_book.print_styles import PRINT_THEME_CSS, print_stylesheets
 
     static = tmp_path / "_static"
     (static / "styles").mkdir(parents=True)

@@ -83,7 +83,7 @@ def test_the_course_template_is_plotly_white_for_the_trace_types_the_course_draw
 
 
 def test_every_figure_of_the_book_uses_a_trace_type_the_template_covers(book_build):
-    from widgets.a11y import plotly_trace_types
+    from mmn_book.plotly_calls import plotly_trace_types
     from widgets.display import TEMPLATE_TRACE_TYPES
 
     pages = [p for p in book_build.html.rglob("*.html") if "_static" not in p.parts]
@@ -95,12 +95,12 @@ def test_figure_html_keeps_the_figures_json_and_drops_the_wrappers_indentation()
     import json
     import re
 
-    from widgets.a11y import _plot_calls
+    from mmn_book.plotly_calls import plot_calls
 
     fig = go.Figure(go.Scatter(x=[0, 1], y=[2, 3], text=["two  spaces", "tab\there"]))
     fig.add_annotation(text="<b>Wrist</b>  3.7 ms   10.2 mV", x=0, y=2)
     html = figure_html(fig, div_id="fig-a")
-    (call,) = list(_plot_calls(html))
+    (call,) = list(plot_calls(html))
     assert call.data[0]["text"] == ["two  spaces", "tab\there"]
     assert call.layout["annotations"][0]["text"] == "<b>Wrist</b>  3.7 ms   10.2 mV"
     assert json.loads(json.dumps(call.layout))["template"] == json.loads(pio.to_json(fig))["layout"]["template"]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from widgets.ivig import Patient, cohort, induction, maintenance, no_treatment, scig, simulate
+from widgets.ivig import Patient, cohort, person, induction, maintenance, no_treatment, scig, simulate
 
 CASES = [
     # (call, parameter named in the message)
@@ -20,7 +20,13 @@ CASES = [
     (lambda: Patient(disease_years=-2.0), "disease_years"),
     (lambda: Patient(conduction_block=1.5), "conduction_block"),
     (lambda: Patient(normal_grip_kg=0.0), "normal_grip_kg"),
-    (lambda: Patient(half_life_days=0.0), "half_life_days"),
+    (lambda: Patient(uptake_per_day=0.0), "uptake_per_day"),
+    (lambda: Patient(uptake_per_day=None), "uptake_per_day"),
+    (lambda: Patient(weight_kg=True), "weight_kg"),
+    (lambda: Patient(measured_block_pct=120.0), "measured_block_pct"),
+    (lambda: Patient(measured_block_share=-0.1), "measured_block_share"),
+    (lambda: Patient(seed=-1), "seed"),
+    (lambda: Patient(seed=1.5), "seed"),
     (lambda: Patient(fcrn_saturation_g_l=-3.0), "fcrn_saturation_g_l"),
     (lambda: induction(total_g_per_kg=-2.0), "total_g_per_kg"),
     (lambda: induction(total_g_per_kg=20.0), "total_g_per_kg"),
@@ -47,6 +53,8 @@ CASES = [
     (lambda: cohort(0), "n"),
     (lambda: cohort(2.5), "n"),
     (lambda: cohort(10, seed=-1), "seed"),
+    (lambda: person(None), "seed"),
+    (lambda: person(True), "seed"),
 ]
 
 

@@ -10,7 +10,7 @@ import pytest
 from widgets import palette
 from widgets.display import BUILD_ENV
 from widgets.ivig import Patient, course_figure, explorer, induction, maintenance, simulate
-from widgets.ivig.static import TRACES, kernel_free_figure
+from widgets.ivig.static import INDUCTION_ONLY, TRACES, kernel_free_figure
 from widgets.ivig.views import LiveExplorer
 
 
@@ -29,19 +29,41 @@ def test_kernel_free_figure_has_a_regimen_menu(kernel_free):
         assert len(visible) == len(kernel_free.data) and sum(visible) == len(TRACES)
 
 
-def test_kernel_free_slider_steps_change_the_trace_data_and_the_title_text(kernel_free):
+def test_kernel_free_slider_steps_change_the_trace_data_of_every_regimen_with_doses(kernel_free):
     (slider,) = kernel_free.layout.sliders
+    (menu,) = kernel_free.layout.updatemenus
     assert len(slider.steps) >= 3
     first, last = slider.steps[0], slider.steps[-1]
-    for step in slider.steps:
-        data, layout = step.args
-        assert len(data["y"]) == len(kernel_free.data)
-        assert "title.text" in layout and "title" not in layout  # plotly.js >= 3
+    n = len(TRACES)
     igg = TRACES.index("igg")
-    assert first.args[0]["y"][igg] != last.args[0]["y"][igg]
-    # a higher monthly dose (later step) gives a higher IgG peak on IVIg every 4 weeks
-    assert max(last.args[0]["y"][igg]) > max(first.args[0]["y"][igg])
-    assert first.args[1]["title.text"] != last.args[1]["title.text"]
+    for i, button in enumerate(menu.buttons):
+        j = i * n + igg
+
+        def late_peak(step):  # after the induction peak
+            return max(y for x, y in zip(step.args[0]["x"][j], step.args[0]["y"][j]) if x >= 6)
+
+        low, high = first.args[0]["y"][j], last.args[0]["y"][j]
+        if button.label == INDUCTION_ONLY:
+            assert low == high  # no maintenance dose: ...
+            assert button.args[1]["sliders[0].visible"] is False  # ... so the dose slider is hidden
+        else:
+            assert late_peak(last) > late_peak(first), (
+                button.label
+            )  # a higher dose per infusion gives a higher IgG peak
+            assert button.args[1]["sliders[0].visible"] is True
+
+
+def test_kernel_free_title_names_the_regimen_shown_and_the_menu_covers_2_to_8_weeks(kernel_free):
+    (menu,) = kernel_free.layout.updatemenus
+    labels = [b.label for b in menu.buttons]
+    for weeks in range(2, 9):  # chapter 7 exercise 1 asks for every 2-8 weeks
+        assert f"IVIg every {weeks} weeks" in labels
+    for button in menu.buttons:
+        title = button.args[1]["title.text"]
+        assert button.label.split(",")[0].split(" (")[0] in title, (button.label, title)
+    active = menu.buttons[menu.active]
+    assert kernel_free.layout.title.text == active.args[1]["title.text"]
+    assert "1:1" in " ".join(labels)
 
 
 def test_kernel_free_figure_json_is_small(kernel_free):
@@ -89,9 +111,23 @@ def test_live_widget_switches_to_scig_and_back():
     live.controls["route"].value = "SCIg"
     assert live.controls["interval"].disabled
     assert all("SCIg" in t for t in live.figure.data[infusions].text[-5:])
+    # converted at 1:1, as chapter 7 teaches: 1 g/kg every 4 weeks -> 0.25 g/kg every week
+    assert live.controls["dose"].value == pytest.approx(0.25)
+    assert "SCIg 0.25 g/kg weekly" in live.figure.layout.title.text
+    assert "SCIg" in live.summary.value and "titrate" in live.summary.value
     live.controls["route"].value = "IVIg"
     assert not live.controls["interval"].disabled
     assert "IVIg" in live.figure.data[infusions].text[-1]
+
+
+def test_live_widget_low_own_igg_keeps_troughs_higher_above_baseline():
+    live = LiveExplorer()
+    live.controls["baseline"].value = 3.0
+    low = live.course.igg_g_l[-28:].min() - 3.0
+    live.controls["baseline"].value = 12.0
+    high = live.course.igg_g_l[-28:].min() - 12.0
+    assert low > high
+    assert "half-life" in live.summary.value
 
 
 def test_live_widget_patient_controls_change_strength():
@@ -123,4 +159,48 @@ def test_every_infusion_peak_is_drawn_at_its_height_on_a_five_year_figure():
     late = x > 208  # the last year
     peaks = [y[late & (x >= w) & (x < w + 3)].max() for w in np.arange(209, 257, 3)]
     assert max(peaks) - min(peaks) < 0.2, peaks
-    assert abs(max(peaks) - course.igg_g_l[7 * 208:].max()) < 0.01
+    assert abs(max(peaks) - course.igg_g_l[7 * 208 :].max()) < 0.01
+
+
+# ---------------------------------------------------------------- the virtual trial
+def test_trial_explorer_in_the_book_is_a_kernel_free_figure_with_design_menu_and_size_slider(monkeypatch):
+    from widgets.ivig.trial_views import SIZES, trial_explorer
+
+    monkeypatch.setenv(BUILD_ENV, "1")
+    bundle = trial_explorer()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    html = bundle["text/html"]
+    assert "updatemenus" in html and "sliders" in html and 'aria-label="' in html
+    for n in SIZES:
+        assert f'"label":"{n}"' in html.replace(" ", "")
+
+
+def test_trial_figure_states_each_size_with_its_own_numbers():
+    from widgets.ivig.trial_views import TRIAL_TRACES, kernel_free_trial_figure
+
+    fig = kernel_free_trial_figure()
+    (slider,) = fig.layout.sliders
+    (menu,) = fig.layout.updatemenus
+    means = TRIAL_TRACES.index("means")
+    names = [step.args[0]["name"][means] for step in slider.steps]
+    assert len(set(names)) == len(names) and all("95% CI" in name for name in names)
+    for i, button in enumerate(menu.buttons):
+        visible = button.args[0]["visible"]
+        assert sum(visible) == len(TRIAL_TRACES) and button.label.split("-")[0] in button.args[1]["title.text"]
+    assert len(fig.to_json()) < 300_000
+
+
+def test_live_trial_reruns_on_every_control_and_the_button():
+    from widgets.ivig.trial_views import LiveTrial
+
+    live = LiveTrial()
+    before = live.summary.value
+    live.controls["n"].value = 30
+    assert "30 patients" in live.summary.value and live.summary.value != before
+    live.controls["design"].value = "leger"
+    assert live.controls["washout"].value == 0 and "Léger" in live.figure.layout.title.text
+    text = live.summary.value
+    live.again.click()
+    assert live.summary.value != text and "trial 2" in live.figure.layout.title.text
+    live.controls["washout"].value = 8
+    assert "washout 8 weeks" in live.figure.layout.title.text and live.result.design.washout_weeks == 8

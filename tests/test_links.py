@@ -1,6 +1,6 @@
 """Every internal link of the built book resolves: pages, anchors, citations, glossary terms, assets.
 
-The checker (:func:`widgets.a11y.check_links`, also ``scripts/check_links.py``)
+The checker (:func:`mmn_book.links.check_links`, also ``scripts/check_links.py``)
 reads ``_build/html`` offline: each ``href``/``src`` of every ``.html`` file that
 is not an external URL must name an existing file, and its ``#fragment`` must be
 an ``id`` of the target page. It is tried on a tiny hand-made site first, so a
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from widgets.a11y import check_links
+from mmn_book.links import check_links
 
 
 def test_every_internal_link_anchor_and_asset_of_the_book_resolves(book_build):
@@ -91,7 +91,7 @@ def test_the_checker_passes_a_sound_site(tmp_path):
 def test_the_print_page_joins_pages_with_sound_ids_links_and_assets():
     """Ids two pages share get a per-page prefix (and their references follow), links between the
     joined pages point inside the print page, asset URLs are rewritten for ``print/``."""
-    from widgets.a11y import PrintSource, compose_print_page
+    from mmn_book.print_page import PrintSource, compose_print_page
 
     def page(rel, body, head=""):
         return PrintSource(rel, f'<html><head>{head}</head><body><article class="bd-article" role="main">{body}</article></body></html>')
@@ -117,14 +117,14 @@ def test_the_print_page_joins_pages_with_sound_ids_links_and_assets():
 def test_the_print_page_refuses_a_page_without_its_article():
     import pytest
 
-    from widgets.a11y import PrintSource, compose_print_page
+    from mmn_book.print_page import PrintSource, compose_print_page
 
     with pytest.raises(ValueError, match="no <article"):
         compose_print_page([PrintSource("x.html", "<html><body><p>no article</p></body></html>")], title="T")
 
 
 def test_the_print_page_drops_permalinks_and_the_tooltips_of_links_within_it():
-    from widgets.a11y import PrintSource, compose_print_page
+    from mmn_book.print_page import PrintSource, compose_print_page
 
     body = ('<h1>A<a class="headerlink" href="#a" title="Link to this heading">#</a></h1>'
             '<p>MMN <span class="bibtex-citation">[<a class="reference internal" href="../book/bib.html#id3" '

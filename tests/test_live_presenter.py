@@ -161,7 +161,9 @@ def test_myst_roles_and_directives_become_plain_markdown():
         "  Definition",
         "```",
     ])
-    out = presenter.myst_to_markdown(text)
+    from mmn_book.slides.myst import myst_to_markdown
+
+    out = myst_to_markdown(text)
     assert "(sec-label)=" not in out and ":class:" not in out and "{glossary}" not in out and "Definition" not in out
     assert "> **Learning objectives**" in out and "> - define conduction block;" in out
     assert "See [a2020; b2019] and [a2020]; $x^2$." in out
@@ -169,16 +171,34 @@ def test_myst_roles_and_directives_become_plain_markdown():
     assert "> **Note**" in out and "> A note" in out
 
 
-def test_bib_citer_formats_author_year(tmp_path):
+def test_slide_citations_use_the_books_short_labels(tmp_path):
+    from mmn_book.slides.myst import bib_citer
+
     bib = tmp_path / "refs.bib"
     bib.write_text(
         "@article{one, author={van Schaik, I. N. and Other, A. and Third, B.}, title={T}, year={2005}}\n"
         "@article{two, author={L{\\\"o}scher, W. and Other, A.}, title={T}, year={2018}}\n"
+        "@article{guide, author={{Joint Task Force}}, shorthand={EFNS/PNS MMN 2010}, title={G}, year={2010}}\n"
     )
-    cite = presenter.bib_citer(str(bib))
-    assert cite(["one", "two"], "p") == "(van Schaik et al. 2005; Löscher and Other 2018)"
-    assert cite(["two"], "t") == "Löscher and Other (2018)"
-    assert cite(["missing"], "p") == "(missing)"
+    cite = bib_citer(str(bib))
+    assert cite(["one", "two", "guide"], "p") == "[EFNS/PNS MMN 2010, Löscher 2018, van Schaik 2005]"
+    assert cite(["two"], "t") == "Löscher and Other [Löscher 2018]"
+    assert cite(["missing"], "p") == "[missing]"
+
+
+def test_slide_citations_match_the_labels_of_the_built_book():
+    """The slides label a source as the book's bibliography style does (both read references.bib one way)."""
+    from mmn_book.citations import CourseStyle
+    from mmn_book.slides.myst import bib_citer
+    from widgets.references import read_entries
+
+    entries = read_entries()
+    style = CourseStyle()
+    labelled = {e.key: label for e, label in zip(style.sort(entries.values()), style.format_labels(style.sort(entries.values())))}
+    cite = bib_citer()
+    for key in ("efnspns2010mmn", "hahn2013"):
+        if key in entries:
+            assert cite([key], "p") == f"[{labelled[key]}]"
 
 
 # ------------------------------------------------------------------------------------------- deck

@@ -1,6 +1,6 @@
 """Slides: every chapter carries slide metadata, and ``bash scripts/slides.sh`` exports offline reveal.js slides.
 
-* ``scripts/slide_metadata.py`` — its rules on a small notebook (headings,
+* ``scripts/slide_metadata.py`` (:mod:`mmn_book.slides.metadata`) — its rules on a small notebook (headings,
   figures, quiz, set-up code, lecturer notes, overrides), idempotence (a second
   run leaves the file byte for byte), no outputs added; and every chapter is
   up to date with it (cells *and* the jupyterlab-rise settings).
@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -21,18 +20,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from mmn_book.slides import metadata as slide_metadata
+
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("slide_metadata", ROOT / "scripts" / "slide_metadata.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-slide_metadata = _tool()
 
 
 # ------------------------------------------------------------------------------------------- metadata

@@ -21,17 +21,17 @@ The overflow check is tried on a synthetic too-wide page, so it is seen to fail.
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import re
-import sys
 import warnings
 from pathlib import Path
 
 from test_accessibility import site_visits  # noqa: F401  (one visit per page, shared)
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "_build" / "screenshots"
-PDFS = ROOT / "_build" / "pdf"
+#: Beside the build the tests use (``MMN_BUILD_DIR``, as in conftest.py).
+SCREENSHOTS = Path(os.environ.get("MMN_BUILD_DIR") or ROOT / "_build") / "screenshots"
+PDFS = SCREENSHOTS.with_name("pdf")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 COURSE_PAGE = "print/course.html"
@@ -264,12 +264,9 @@ def _pages(pdf: bytes) -> int:
 
 
 def _export_pdf_module():
-    if "mmn_export_pdf" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("mmn_export_pdf", ROOT / "scripts" / "export_pdf.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules["mmn_export_pdf"] = module
-    return sys.modules["mmn_export_pdf"]
+    from mmn_book import pdf
+
+    return pdf
 
 
 def print_course(pg) -> dict:

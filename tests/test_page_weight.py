@@ -24,9 +24,10 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
-
 from test_accessibility import site_visits  # noqa: F401  (one visit per page, shared)
-from widgets.a11y import body_needs_mathjax, figures_without_controls, formulas_as_mathml
+
+from mmn_book.mathml import body_needs_mathjax, formulas_as_mathml
+from mmn_book.print_page import figures_without_controls
 from widgets.differential.view import explorer_html, share_table_data, table_json
 from widgets.display import figure_html
 
@@ -199,7 +200,8 @@ def test_every_formula_of_the_chapters_shows_as_mathml(browser, site):
 
 def test_figures_below_the_first_screens_wait_for_the_reader_and_all_draw_after_load(browser, site):
     from conftest import new_guarded_page
-    from widgets.a11y import FIGURES_DRAWN_JS
+
+    from mmn_book.browser import FIGURES_DRAWN_JS
 
     rel = "chapters/04_nerve_conduction.html"
     n = (site.root / rel).read_text().count("Plotly.newPlot(")
@@ -271,7 +273,9 @@ def test_print_page_figures_lose_the_empty_bands_where_their_controls_were(brows
     """A figure printed without its slider and menu fits its drawn content: at most a small pad of
     empty margin above its plot and below its lowest text or legend, and no blank band in the page."""
     from conftest import new_guarded_page
-    from widgets.a11y import FIGURES_DRAWN_JS, figures_in_html
+
+    from mmn_book.browser import FIGURES_DRAWN_JS
+    from mmn_book.plotly_calls import figures_in_html
 
     rel = "print/course.html"
     text = (site.root / rel).read_text()
@@ -316,7 +320,9 @@ def test_print_page_figures_lose_the_empty_bands_where_their_controls_were(brows
 def test_print_page_figures_keep_every_text_inside_the_figure(browser, site):
     """Without their controls the print page's figures keep their size: no text below the traces is cut."""
     from conftest import new_guarded_page
-    from widgets.a11y import FIGURES_DRAWN_JS, figures_in_html
+
+    from mmn_book.browser import FIGURES_DRAWN_JS
+    from mmn_book.plotly_calls import figures_in_html
 
     rel = "print/course.html"
     text = (site.root / rel).read_text()
@@ -377,7 +383,10 @@ def test_print_page_subset_of_the_theme_css_styles_every_element_as_the_whole_fi
     every ``<details>`` opened and a focused link on the page.
     """
     from conftest import new_guarded_page
-    from widgets.a11y import FIGURES_DRAWN_JS, PRINT_THEME_CSS, figures_in_html
+
+    from mmn_book.browser import FIGURES_DRAWN_JS
+    from mmn_book.plotly_calls import figures_in_html
+    from mmn_book.print_styles import PRINT_THEME_CSS
 
     theme = _theme_stylesheets(site)
     assert len(theme) >= 3, theme  # pydata, book theme, pygments at least
@@ -415,7 +424,7 @@ def test_print_page_subset_of_the_theme_css_styles_every_element_as_the_whole_fi
 
 def test_every_page_loads_at_most_its_budget_beyond_plotly_js(site_visits):
     """Bytes each page fetched (the page, its stylesheets, scripts, fonts, images), plotly.js aside."""
-    from widgets.a11y import PLOTLY_BUNDLES, page_budget_bytes
+    from mmn_book.budgets import PLOTLY_BUNDLES, page_budget_bytes
 
     loaded = {rel: sum(n for url, n in v.loaded.items() if not url.endswith(PLOTLY_BUNDLES))
               for rel, v in site_visits.items()}
@@ -425,7 +434,7 @@ def test_every_page_loads_at_most_its_budget_beyond_plotly_js(site_visits):
 
 
 def test_the_print_page_loads_no_icon_font_and_only_its_subset_of_the_theme_css(site_visits):
-    from widgets.a11y import PRINT_THEME_CSS
+    from mmn_book.print_styles import PRINT_THEME_CSS
 
     course = site_visits["print/course.html"].loaded
     assert f"/print/{PRINT_THEME_CSS}" in course
@@ -433,3 +442,14 @@ def test_the_print_page_loads_no_icon_font_and_only_its_subset_of_the_theme_css(
     # a chapter, for contrast, loads the theme whole (and the icon font for its buttons)
     chapter = site_visits["chapters/04_nerve_conduction.html"].loaded
     assert any("/styles/pydata-sphinx-theme.css" in u for u in chapter)
+
+
+def test_print_page_drops_sound_clips_but_keeps_their_captions():
+    """Audio is no use on paper: the print page replaces each clip (a data URL of ~20 kB) by a pointer."""
+    from mmn_book.print_page import _for_print
+
+    body = ('<figure class="mmn-emg-audio"><audio controls preload="none" src="data:audio/wav;base64,AAAA">'
+            "</audio><figcaption>Fibrillation potentials</figcaption></figure>")
+    out = _for_print(body)
+    assert "<audio" not in out and "data:audio" not in out
+    assert "Fibrillation potentials" in out and "chapter page" in out

@@ -139,7 +139,8 @@ def test_live_mode_puts_each_figure_just_before_its_question(live):
         if "application/vnd.plotly.v1+json" in p:
             order.append(("figure", p["text/html"]))
         else:
-            order += [("question", m) for m in re.findall(r'data-question-id="([^"]+)"', p["text/html"])]
+            markup = re.sub(r"<script.*?</script>", "", p["text/html"], flags=re.S)  # the renderer's own selectors
+            order += [("question", m) for m in re.findall(r'data-question-id="([^"]+)"', markup)]
     questions = [x for kind, x in order if kind == "question"]
     assert questions == [q.id for q in qs]
     for i, (kind, payload) in enumerate(order):
@@ -165,7 +166,7 @@ def test_accessible_structure(book, chapter):
     assert len(o.ids) == len(set(o.ids)), "DOM ids are unique"
     names = {a["name"] for a in o.inputs}
     assert len(names) == len(qs), "one radio/checkbox group per question"
-    assert html.count('class="mmn-quiz__check"') == sum(q.type == "multiple" for q in qs)
+    assert "mmn-quiz__check" not in html, "quiz.js adds the Check answer buttons (no dead buttons without it)"
     assert html.count("Reset quiz progress") == 1
 
 

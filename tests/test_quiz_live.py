@@ -95,12 +95,16 @@ def test_quiz_cells_work_in_jupyterlab(browser, lab):
         q = [x for x in load_bank() if x.id == "dd-sim-als-01"][0]
         section = pg.locator('section[data-question-id="dd-sim-als-01"]')
         section.locator("label").nth(q.correct_indices[0]).click()
+        assert section.locator(".mmn-quiz__feedback").inner_text() == "", "choosing does not answer"
+        section.locator(".mmn-quiz__check").click()
         assert section.locator(".mmn-quiz__feedback").inner_text().startswith("✔ Correct —")
+        hallmark = [x for x in load_bank() if x.id == "wim-hallmark-01"][0]
         wrong = pg.locator('section[data-question-id="wim-hallmark-01"]')
-        wrong.locator("label").nth(1).click()
+        wrong.locator("label").nth((hallmark.correct_indices[0] + 1) % len(hallmark.options)).click()
+        wrong.locator(".mmn-quiz__check").click()
         assert wrong.locator(".mmn-quiz__feedback").inner_text().startswith("✘ Not quite —")
         scores = pg.locator(".mmn-quiz__score-text").all_inner_texts()
-        assert scores == ["1 of 4 answered correctly on this page"] * 2
+        assert scores == ["1 of 4 correct at the first attempt on this page (2 answered)"] * 2
         assert guard.page_errors == [] and guard.external_requests == []
     finally:
         context.close()

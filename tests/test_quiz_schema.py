@@ -124,6 +124,9 @@ FAULTS = {
     "repeated option": (_mutate(_set(["options", 2, "text"], "definite conduction block")), "options[2].text", "repeats"),
     "trace without nerve": (_mutate(_set(["trace"], {"preset": "mmn"})), "trace.nerve", "is missing"),
     "simulator not boolean": (_mutate(_set(["simulator"], "sometimes")), "simulator", "true or false"),
+    "bad bloom level": (_mutate(_set(["bloom"], "create")), "bloom", "remember, understand, apply, analyse, evaluate"),
+    "empty teaching point": (_mutate(_set(["teaching_point"], " ")), "teaching_point", "is empty"),
+    "stem not text": (_mutate(_set(["stem"], 42)), "stem", "must be text"),
 }
 
 
@@ -228,3 +231,24 @@ def test_chapters_are_the_notebooks_in_book_order():
 
     notebooks = sorted((Path(__file__).resolve().parents[1] / "chapters").glob("*.ipynb"))
     assert [re.sub(r"^\d+[a-z]?_", "", p.stem) for p in notebooks] == list(CHAPTERS)
+
+
+def test_the_json_schema_is_valid_and_used(tmp_path, monkeypatch):
+    """The structural rules live in widgets/quiz/schema.json, checked by the jsonschema package."""
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from widgets.quiz import schema
+
+    Draft202012Validator.check_schema(json.loads(schema.SCHEMA_PATH.read_text()))
+    data = {"chapter": "nerve_conduction", "questions": [valid_question()]}
+    data["questions"][0]["bloom"] = "apply"
+    data["questions"][0]["teaching_point"] = "Block is graded on area for MMN."
+    assert schema.schema_error("nerve_conduction.yaml", data) is None
+    write(tmp_path, "nerve_conduction", data)
+    (q,) = load_bank(directory=tmp_path, bibliography=None)
+    assert q.bloom == "apply" and q.teaching_point == "Block is graded on area for MMN."
+    data["questions"][0]["bloom"] = "synthesise"
+    message = str(schema.schema_error("nerve_conduction.yaml", data))
+    assert message.startswith("nerve_conduction.yaml: question ") and "field 'bloom'" in message

@@ -78,6 +78,17 @@ def score(pg) -> str:
     return pg.locator(".mmn-quiz__score-text").first.inner_text()
 
 
+def answer(pg, qid: str, *indices: int) -> None:
+    """Tick the options ``indices`` (single: one) and press "Check answer"."""
+    for i in indices:
+        option_label(pg, qid, i).click()
+    pg.locator(f'section[data-question-id="{qid}"] .mmn-quiz__check').click()
+
+
+def said(right: int, total: int, answered: int) -> str:
+    return f"{right} of {total} correct at the first attempt on this page ({answered} answered)"
+
+
 def test_loading_the_script_twice_defines_it_once(open_page, markup):
     body = markup(chapter="what_is_mmn", ids=["wim-hallmark-01", "wim-prevalence-01"])
     pg = open_page({"twice.html": page_html(body, script_copies=2)}, "twice.html")
@@ -85,11 +96,14 @@ def test_loading_the_script_twice_defines_it_once(open_page, markup):
     pg.evaluate("window.MMNQuiz.marker = 42")
     pg.add_script_tag(content=assets.read("quiz.js"))
     assert pg.evaluate("window.MMNQuiz.marker") == 42, "a later copy must not redefine the renderer"
-    option_label(pg, "wim-hallmark-01", 1).click()
+    wrong = (q("wim-hallmark-01").correct_indices[0] + 1) % 4
+    answer(pg, "wim-hallmark-01", wrong)
     assert pg.locator('section[data-question-id="wim-hallmark-01"] .mmn-quiz__verdict').count() == 1
-    assert "1 answered" not in score(pg) and score(pg) == "0 of 2 answered correctly on this page"
+    assert score(pg) == said(0, 2, 1)
     saved = pg.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mmn-quiz/'))")
-    assert saved == ["mmn-quiz/v1|/twice.html|wim-hallmark-01"]
+    assert saved == ["mmn-quiz/v2"], "one course-wide record"
+    items = pg.evaluate("JSON.parse(localStorage.getItem('mmn-quiz/v2')).items")
+    assert set(items) == {"wim-hallmark-01"} and items["wim-hallmark-01"]["c"] == "what_is_mmn"
 
 
 def test_blocks_added_later_are_initialised(open_page, markup):
@@ -98,14 +112,13 @@ def test_blocks_added_later_are_initialised(open_page, markup):
     pg = open_page({"later.html": page_html(first)}, "later.html")
     pg.evaluate("html => document.querySelector('main').insertAdjacentHTML('beforeend', html)", later)
     pg.wait_for_selector('.mmn-quiz[data-chapter="treatment"][data-mmn-quiz-ready]', timeout=5000)
-    assert pg.locator(".mmn-quiz__score-text").nth(1).inner_text() == "0 of 2 answered correctly on this page"
-    correct = q("tx-cochrane-01").correct_indices[0]
-    option_label(pg, "tx-cochrane-01", correct).click()
+    assert pg.locator(".mmn-quiz__score-text").nth(1).inner_text() == said(0, 2, 0)
+    answer(pg, "tx-cochrane-01", q("tx-cochrane-01").correct_indices[0])
     assert feedback(pg, "tx-cochrane-01").startswith("✔ Correct —")
-    assert score(pg) == "1 of 2 answered correctly on this page", "every block shows the page score"
+    assert score(pg) == said(1, 2, 1), "every block shows the page score"
 
 
-def test_right_wrong_retry_and_latest_answer_counts(open_page, markup):
+def test_choosing_does_not_answer_the_first_attempt_counts_and_retry_teaches(open_page, markup):
     qid = "wim-first-line-01"
     question = q(qid)
     right = question.correct_indices[0]
@@ -115,20 +128,43 @@ def test_right_wrong_retry_and_latest_answer_counts(open_page, markup):
     assert pg.locator(".mmn-quiz__key").first.is_hidden(), "the script hides the no-script answer key"
     assert pg.locator(".mmn-quiz__footer").is_visible()
     option_label(pg, qid, wrong).click()
+    assert feedback(pg, qid) == "", "choosing an option does not answer"
+    assert score(pg) == said(0, 2, 0)
+    pg.locator(f'section[data-question-id="{qid}"] .mmn-quiz__check').click()
     text = feedback(pg, qid)
     assert text.startswith("✘ Not quite —")
     assert question.options[wrong].explanation in text, "the chosen option's explanation"
-    assert question.options[right].explanation in text and question.options[right].text in text, "and the correct one"
-    assert "Sources:" in text
+    assert question.options[right].explanation not in text, "a retry still tests: the key is not given away"
+    assert "first answer was incorrect" in text
     assert "incorrect" in option_label(pg, qid, wrong).inner_text()
+    assert "correct answer" not in option_label(pg, qid, right).inner_text()
+    assert score(pg) == said(0, 2, 1)
+    answer(pg, qid, right)  # retry
+    text = feedback(pg, qid)
+    assert text.startswith("✔ Correct —") and question.options[right].explanation in text and "Sources:" in text
+    assert score(pg) == said(0, 2, 1), "the first attempt stays"
+    assert "first answer" in pg.locator(".mmn-quiz__score").inner_text()
+
+
+def test_show_the_answer_after_a_wrong_attempt(open_page, markup):
+    qid = "wim-first-line-01"
+    question = q(qid)
+    right = question.correct_indices[0]
+    wrong = (right + 1) % len(question.options)
+    pg = open_page({"show.html": page_html(markup(chapter="what_is_mmn", ids=[qid]))}, "show.html")
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    show = pg.locator(f'section[data-question-id="{qid}"] .mmn-quiz__show')
+    assert show.is_hidden()
+    answer(pg, qid, wrong)
+    show.click()
+    text = feedback(pg, qid)
+    assert question.options[right].explanation in text and question.options[right].text in text
     assert "correct answer" in option_label(pg, qid, right).inner_text()
-    assert score(pg) == "0 of 2 answered correctly on this page"
-    option_label(pg, qid, right).click()
-    assert feedback(pg, qid).startswith("✔ Correct —") and question.options[right].explanation in feedback(pg, qid)
-    assert score(pg) == "1 of 2 answered correctly on this page"
-    option_label(pg, qid, wrong).click()
-    assert score(pg) == "0 of 2 answered correctly on this page", "the latest answer counts"
-    assert "latest answer" in pg.locator(".mmn-quiz__score").inner_text()
+    assert show.is_hidden()
+    pg.reload()
+    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
+    assert question.options[right].explanation in feedback(pg, qid), "a shown answer stays shown"
+    assert score(pg) == said(0, 1, 1)
 
 
 def test_multiple_select_needs_check_answer(open_page, markup):
@@ -140,14 +176,14 @@ def test_multiple_select_needs_check_answer(open_page, markup):
     assert check.is_visible()
     check.click()
     assert "Select at least one option" in feedback(pg, qid)
-    assert score(pg) == "0 of 1 answered correctly on this page"
+    assert score(pg) == said(0, 1, 0)
     correct = question.correct_indices
     option_label(pg, qid, correct[0]).click()
     assert feedback(pg, qid).startswith("Select at least one"), "ticking a box does not answer"
     check.click()
     text = feedback(pg, qid)
     assert text.startswith("✘ Not quite —") and f"1 of the {len(correct)} correct options" in text
-    assert "Correct, you did not select it:" in text
+    assert "Correct, you did not select it:" not in text, "the missing options are not given away"
     for i in correct[1:]:
         option_label(pg, qid, i).click()
     check.click()
@@ -155,7 +191,7 @@ def test_multiple_select_needs_check_answer(open_page, markup):
     assert text.startswith("✔ Correct —")
     for i in correct:
         assert question.options[i].explanation in text
-    assert score(pg) == "1 of 1 answered correctly on this page"
+    assert score(pg) == said(0, 1, 1), "the first, incomplete answer counts"
 
 
 def test_keyboard_only(open_page, markup):
@@ -170,40 +206,55 @@ def test_keyboard_only(open_page, markup):
     assert focused == ["radio", "0"], "Tab moves into the radio group"
     outline = pg.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "a visible focus style"
-    pg.keyboard.press("ArrowDown")
-    assert pg.evaluate("() => document.activeElement.value") == "1"
-    assert feedback(pg, qid).startswith("✔ Correct —" if question.correct_indices == (1,) else "✘ Not quite —")
-    pg.keyboard.press("ArrowUp")
-    assert feedback(pg, qid).startswith("✔ Correct —" if question.correct_indices == (0,) else "✘ Not quite —")
+    for _ in range(len(question.options) - 1):
+        pg.keyboard.press("ArrowDown")
+        assert feedback(pg, qid) == "", "browsing the options with the arrow keys does not answer"
+    target = question.correct_indices[0]
+    while pg.evaluate("() => +document.activeElement.value") != target:
+        pg.keyboard.press("ArrowUp")
+    assert feedback(pg, qid) == ""
+    pg.keyboard.press("Tab")
+    assert pg.evaluate("() => document.activeElement.className") == "mmn-quiz__check"
+    assert feedback(pg, qid) == "", "focusing the button does not answer"
+    pg.keyboard.press("Enter")
+    assert feedback(pg, qid).startswith("✔ Correct —")
+    assert score(pg) == said(1, 1, 1)
     assert pg.locator(f'section[data-question-id="{qid}"] [aria-live="polite"]').count() == 1
 
 
-def test_progress_persists_and_resets(open_page, markup):
+def test_progress_persists_across_pages_and_reset_asks_first(open_page, markup):
     qid = "wim-hallmark-01"
     right = q(qid).correct_indices[0]
     html = page_html(markup(chapter="what_is_mmn", ids=[qid, "wim-prevalence-01"]))
     pg = open_page({"persist.html": html, "other.html": html}, "persist.html")
     pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
-    option_label(pg, qid, right).click()
+    answer(pg, qid, right)
     pg.reload()
     pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
     assert option_label(pg, qid, right).locator("input").is_checked()
     assert feedback(pg, qid).startswith("✔ Correct —")
-    assert score(pg) == "1 of 2 answered correctly on this page"
+    assert score(pg) == said(1, 2, 1)
     pg.goto(f"{BASE}/other.html")
     pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
-    assert score(pg) == "0 of 2 answered correctly on this page", "progress is kept per page"
-    pg.goto(f"{BASE}/persist.html")
-    pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
-    pg.locator(".mmn-quiz__reset").click()
-    assert score(pg) == "0 of 2 answered correctly on this page"
+    assert score(pg) == said(1, 2, 1), "progress is course-wide, by question id (not by page path)"
+    reset = pg.locator(".mmn-quiz__reset")
+    reset.focus()
+    pg.keyboard.press("Enter")
+    confirm = pg.locator(".mmn-quiz__confirm")
+    assert confirm.is_visible() and score(pg) == said(1, 2, 1), "reset asks first"
+    assert pg.evaluate("() => document.activeElement.className") == "mmn-quiz__confirm-no", "Cancel has the focus"
+    pg.keyboard.press("Enter")  # Cancel
+    assert confirm.is_hidden() and score(pg) == said(1, 2, 1)
+    assert pg.evaluate("() => document.activeElement.className") == "mmn-quiz__reset"
+    pg.keyboard.press("Enter")
+    pg.locator(".mmn-quiz__confirm-yes").click()
+    assert score(pg) == said(0, 2, 0)
     assert not option_label(pg, qid, right).locator("input").is_checked()
     assert feedback(pg, qid) == ""
-    assert "reset" in pg.locator(".mmn-quiz__status").inner_text()
+    assert "deleted" in pg.locator(".mmn-quiz__status").inner_text()
     pg.reload()
     pg.wait_for_selector(".mmn-quiz[data-mmn-quiz-ready]")
-    assert score(pg) == "0 of 2 answered correctly on this page"
-    assert not option_label(pg, qid, right).locator("input").is_checked()
+    assert score(pg) == said(0, 2, 0)
 
 
 def test_without_the_script_the_answer_key_is_the_fallback(open_page, markup):
@@ -232,8 +283,8 @@ def test_feedback_colours_as_rendered(open_page, markup):
                        return [hex(s.color), hex(s.backgroundColor)]; }"""
         )
 
-    for index in (right, (right + 1) % 4):
-        option_label(pg, qid, index).click()
+    for index in ((right + 1) % 4, right):
+        answer(pg, qid, index)
         fg, bg = colours()
         assert contrast_ratio(fg, bg) >= 4.5, (fg, bg)
 
@@ -254,9 +305,9 @@ def test_a_block_completed_after_its_first_scan_is_initialised(open_page, markup
     pg.wait_for_selector('section[data-question-id="wim-prevalence-01"][data-mmn-quiz-ready]', timeout=5000)
     assert pg.locator('section[data-question-id="wim-prevalence-01"] .mmn-quiz__key').is_hidden()
     right = q("wim-prevalence-01").correct_indices[0]
-    option_label(pg, "wim-prevalence-01", right).click()
+    answer(pg, "wim-prevalence-01", right)
     assert feedback(pg, "wim-prevalence-01").startswith("✔ Correct —")
-    assert score(pg) == "1 of 2 answered correctly on this page"
+    assert score(pg) == said(1, 2, 1)
 
 
 def test_a_block_still_being_parsed_is_completed(open_page, markup):
@@ -287,4 +338,4 @@ def test_a_block_still_being_parsed_is_completed(open_page, markup):
     assert len(states) > 3
     assert all(ready and hidden for _, ready, hidden in states), [s for s in states if not (s[1] and s[2])]
     n = len(states)
-    assert pg.locator(".mmn-quiz__score-text").first.inner_text() == f"0 of {n} answered correctly on this page"
+    assert pg.locator(".mmn-quiz__score-text").first.inner_text() == said(0, n, 0)

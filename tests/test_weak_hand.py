@@ -125,6 +125,10 @@ def test_chapter_links_the_criteria_card_and_teaches_the_corrected_facts():
     assert "{ref}`criteria-card`" in text
     assert not re.search(r"2021[^.\n]{0,40}MMN|MMN[^.\n]{0,40}2021", text), "there is no 2021 MMN guideline"
     assert "does not shorten life" in text and "{cite:p}`lawsonrobbins2018`" in text
+    # ALS survival from a cohort (27 months bulbar, 35 limb onset), not "3 to 5 years" from a case series
+    assert "{cite:p}`wijesekera2009`" in text and "3 to 5 years" not in text
+    # an IVIg trial without block: both the responder series and the consecutive series, and the MMN-like picture
+    assert "{cite:p}`burrell2011,simon2013ivig`" in text and "normal CK" in text
     assert "{cite:p}`burrell2011`" in text and "{cite:p}`doneddu2024`" in text
     assert "{cite:p}`decarvalho2008awaji`" in text and "{cite:p}`shefner2020goldcoast`" in text
 

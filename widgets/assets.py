@@ -1,7 +1,7 @@
 """Static browser assets of the course package (CSS and JS).
 
 They live in ``widgets/static/`` and are the single copy used everywhere: the
-book serves them once per page (``book/_ext/mmn_book.py``), JupyterLab gets
+book serves them once per page (``mmn_book.page_assets``), JupyterLab gets
 them inline from the quiz cell that needs them.
 """
 

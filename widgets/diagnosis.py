@@ -16,7 +16,8 @@ path. The rules:
 A patient with the clinical picture but no qualifying block and no IVIg response yet does not meet
 these categories, but MMN is **not excluded**: the 2010 criteria find definite MMN in 47% and
 probable or definite MMN in 57% of patients (``doneddu2024``), and an IVIg trial is reasonable in a
-pure lower motor neuron syndrome with a nerve-territory pattern (``burrell2011``).
+pure lower motor neuron syndrome that looks like MMN: distal arm onset, nerve-territory pattern,
+denervation only in weak muscles, normal CK (``burrell2011``, ``simon2013ivig``).
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ CATEGORIES = MappingProxyType(
         "probable": "Probable MMN",
         "possible": "Possible MMN",
         "not_excluded": "No qualifying block: definite and probable MMN are not met, but MMN is not excluded. "
-        "An IVIg trial is reasonable in a pure lower motor neuron syndrome with a nerve-territory "
-        "pattern; an objective response makes it possible MMN",
+        "An IVIg trial is reasonable when the picture looks like MMN (distal arm onset, nerve-territory "
+        "pattern, denervation only in weak muscles, normal CK), with an objective end point; an objective "
+        "response makes it possible MMN, and without one follow the patient for ALS",
         "sensory": "Sensory conduction abnormal: the MMN criteria are not met (think of multifocal CIDP)",
         "excluded": "Exclusion criterion present: the criteria rule MMN out; look for another cause",
         "not_met": "Clinical core criteria not met",
@@ -411,11 +413,11 @@ def flowchart(case: str = "typical") -> go.Figure:
         title=dict(text="EFNS/PNS 2010 categories of MMN", font=dict(size=15)),
         shapes=shapes,
         annotations=annotations,
-        height=900,
+        height=1010,  # the case box below the chart holds the longest verdict (case E, 15 lines on a phone)
         margin=dict(l=4, r=4, t=90, b=10),
         plot_bgcolor=palette.BACKGROUND,
         xaxis=dict(visible=False, range=[_BYPASS - 0.05, _COL_O + _O_W / 2 + 0.03], fixedrange=True),
-        yaxis=dict(visible=False, range=[-12.4, 0.45], fixedrange=True),
+        yaxis=dict(visible=False, range=[-14.2, 0.45], fixedrange=True),
         updatemenus=[dict(type="dropdown", direction="down", showactive=True, x=0.0, y=1.0, xanchor="left",
                           yanchor="bottom", active=keys.index(case),
                           buttons=[dict(label=c.title, method="relayout", args=[_relayout(c)]) for c in CASES])],

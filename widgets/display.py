@@ -197,3 +197,23 @@ def _escape(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+def sync_figure_state(fig: Any) -> Any:
+    """Make a ``FigureWidget``'s synced state match its current figure; returns it.
+
+    A ``FigureWidget`` sends later changes (``batch_update``, restyle,
+    relayout) as one-off messages and refreshes its synced state only when it
+    is displayed *itself*. Inside an ipywidgets box (displayed by the box),
+    a front end that connects after those changes — Voila always does, as does
+    a reloaded JupyterLab page — draws the figure as it was *created*, e.g.
+    with no traces. This copies the current figure into the synced state, as
+    plotly's own ``FigureWidget._repr_mimebundle_`` does.
+    """
+    from copy import deepcopy
+
+    if not isinstance(fig, go.FigureWidget):
+        raise TypeError(f"fig must be a plotly go.FigureWidget, got {type(fig).__name__}")
+    fig._widget_layout = deepcopy(fig._layout_obj._props)
+    fig._widget_data = deepcopy(fig._data)
+    return fig

@@ -181,8 +181,10 @@ def axon_figure(n_nodes: int = 9, blocked_node: int = 5) -> go.Figure:
             showarrow=False,
             xanchor="left",
         ),
-        dict(x=0.5, y=ROWS["healthy"] - 0.32, ax=-10, ay=40, text="myelin sheath", arrowhead=2, font=dict(size=12)),
-        dict(x=1, y=ROWS["healthy"] - 0.1, ax=60, ay=44, text="node of Ranvier", arrowhead=2, font=dict(size=12)),
+        # far enough apart that the two labels do not meet on a 390 px phone
+        dict(x=0.5, y=ROWS["healthy"] - 0.32, ax=0, ay=40, text="myelin sheath", arrowhead=2, font=dict(size=12)),
+        dict(x=min(4, n_nodes - 1), y=ROWS["healthy"] - 0.1, ax=0, ay=44, text="node of Ranvier", arrowhead=2,
+             font=dict(size=12)),
         dict(
             x=blocked_node,
             y=ROWS["block"] - 0.55,
@@ -190,7 +192,7 @@ def axon_figure(n_nodes: int = 9, blocked_node: int = 5) -> go.Figure:
             ay=20,
             text="damaged site (what is damaged is debated)",
             arrowhead=2,
-            font=dict(size=12, color=palette.PATIENT.color),
+            font=dict(size=12, color=palette.PATIENT_TEXT),
         ),
         dict(
             x=length / 2,

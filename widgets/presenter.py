@@ -15,8 +15,7 @@ What a projector at the back of a hall needs, shared by every view:
 
 The lecture deck (``presenter/*.ipynb``) is served by ``bash scripts/present.sh``
 (Voila, sources stripped, 127.0.0.1 only). Slides of the chapters are exported
-by ``bash scripts/slides.sh``; :func:`myst_to_markdown` turns the book's MyST
-roles and directives into plain Markdown for them.
+by ``bash scripts/slides.sh`` (the build package's ``mmn_book.slides``).
 """
 
 from __future__ import annotations
@@ -27,6 +26,8 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+from widgets.display import sync_figure_state
 
 #: Base font size of figures in presenter mode (px); titles and axis titles are larger.
 FONT_SIZE = 22
@@ -76,27 +77,6 @@ def style_figure(fig: Any, *, height: int | None = FIGURE_HEIGHT) -> Any:
             ann.font.size = max(ann.font.size or 0, FONT_SIZE - 2)
         for trace in fig.data:
             _style_trace(trace)
-    return fig
-
-
-def sync_figure_state(fig: Any) -> Any:
-    """Make a ``FigureWidget``'s synced state match its current figure; returns it.
-
-    A ``FigureWidget`` sends later changes (``batch_update``, restyle,
-    relayout) as one-off messages and refreshes its synced state only when it
-    is displayed *itself*. Inside an ipywidgets box (displayed by the box),
-    a front end that connects after those changes — Voila always does, as does
-    a reloaded JupyterLab page — draws the figure as it was *created*, e.g.
-    with no traces. This copies the current figure into the synced state, as
-    plotly's own ``FigureWidget._repr_mimebundle_`` does.
-    """
-    import plotly.graph_objects as go
-    from copy import deepcopy
-
-    if not isinstance(fig, go.FigureWidget):
-        raise TypeError(f"fig must be a plotly go.FigureWidget, got {type(fig).__name__}")
-    fig._widget_layout = deepcopy(fig._layout_obj._props)
-    fig._widget_data = deepcopy(fig._data)
     return fig
 
 
@@ -378,134 +358,6 @@ def _is_widget(obj: Any) -> bool:
     return isinstance(obj, W.Widget)
 
 
-# --------------------------------------------------------------------------------------------- slides
-_ROLE = re.compile(r"\{(?P<role>[a-zA-Z:_-]+)\}`(?P<body>[^`]*)`")
-_FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|:{3,})\{(?P<name>[a-zA-Z:_-]+)\}\s*(?P<arg>.*)$")
-_TARGET = re.compile(r"^\s*\([A-Za-z0-9_.:-]+\)=\s*$")
-
-
-def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None = None) -> str:
-    """Plain Markdown (for nbconvert slides) from a MyST cell of the book.
-
-    * roles: ``{term}`text <target>``` → text, ``{cite:p}`keys``` →
-      ``cite(keys, "p")`` (default: ``[key; key]``), ``{math}`x``` → ``$x$``,
-      other roles → their text;
-    * directives (``` ```{admonition} Title``` or ``:::{note}``) → a
-      blockquote headed by the title in bold, options (``:class: tip``) dropped;
-      ``{math}`` → a ``$$`` block, ``{code-block}`` → a code fence;
-      ``{glossary}``/``{bibliography}``/``{tableofcontents}`` disappear;
-    * label targets ``(label)=`` disappear. Math and plain code fences are untouched.
-
-    A fence closes, as in CommonMark, at the first line made only of at least
-    as many of its characters.
-    """
-    cite = cite or (lambda keys, kind: "[" + "; ".join(keys) + "]")
-
-    def role(m: re.Match) -> str:
-        name, body = m.group("role"), m.group("body")
-        if name.startswith("cite"):
-            keys = [k.strip() for k in body.split(",") if k.strip()]
-            return cite(keys, name.split(":", 1)[1] if ":" in name else "p")
-        if name == "math":
-            return f"${body}$"
-        if "<" in body and body.rstrip().endswith(">"):
-            body = body[: body.rindex("<")].strip()
-        return body
-
-    def closes(line: str, fence: str) -> bool:
-        s = line.strip()
-        return len(s) >= len(fence) and set(s) == {fence[0]}
-
-    out: list[str] = []
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if _TARGET.match(line):
-            i += 1
-            continue
-        m = _FENCE_OPEN.match(line)
-        code = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if m is None and code is not None:  # a plain code fence: copied verbatim up to its end
-            out.append(line)
-            i += 1
-            while i < len(lines):
-                out.append(lines[i])
-                i += 1
-                if closes(out[-1], code.group(1)):
-                    break
-            continue
-        if m is None:
-            out.append(_ROLE.sub(role, line))
-            i += 1
-            continue
-        fence, name, arg = m.group("fence"), m.group("name"), m.group("arg").strip()
-        body: list[str] = []
-        i += 1
-        while i < len(lines) and not closes(lines[i], fence):
-            body.append(lines[i])
-            i += 1
-        i += 1  # the closing fence
-        while body and re.match(r"^\s*:[a-zA-Z_-]+:", body[0]):
-            body.pop(0)
-        if name in ("glossary", "bibliography", "tableofcontents", "toctree"):
-            continue
-        if name == "math":
-            out.append("$$\n" + "\n".join(body).strip() + "\n$$")
-            continue
-        if name in ("code", "code-block", "code-cell"):
-            out.extend([f"```{arg}", *body, "```"])
-            continue
-        inner = myst_to_markdown("\n".join(body), cite=cite).strip("\n")
-        title = arg if name == "admonition" else name.capitalize() + (f": {arg}" if arg else "")
-        out.append(f"> **{_ROLE.sub(role, title)}**")
-        out.append(">")
-        out.extend(f"> {ln}" if ln.strip() else ">" for ln in inner.splitlines())
-        out.append("")
-    return "\n".join(out)
-
-
-def bib_citer(bib_path: str) -> Callable[[list[str], str], str]:
-    """Citation formatter reading a BibTeX file: ``(Yeh et al. 2020)`` for ``p``, ``Yeh et al. (2020)`` for ``t``."""
-    import codecs
-
-    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-    from pybtex.database import parse_file
-
-    entries = parse_file(bib_path).entries
-
-    def plain(text: str) -> str:
-        try:
-            text = codecs.decode(text, "ulatex")
-        except ValueError:
-            pass
-        return re.sub(r"[{}]", "", text)
-
-    def short(key: str) -> tuple[str, str]:
-        e = entries.get(key)
-        if e is None:
-            return key, ""
-        people = e.persons.get("author") or e.persons.get("editor") or []
-        names = [plain(" ".join(p.prelast_names + p.last_names) or str(p)) for p in people]
-        if not names:
-            who = plain(str(e.fields.get("organization") or e.fields.get("publisher") or key))
-        elif len(names) > 2 or names[-1].lower() == "others":
-            who = f"{names[0]} et al."
-        elif len(names) == 2:
-            who = f"{names[0]} and {names[1]}"
-        else:
-            who = names[0]
-        return who, str(e.fields.get("year", ""))
-
-    def cite(keys: list[str], kind: str) -> str:
-        parts = [short(k) for k in keys]
-        if kind.startswith("t"):
-            return "; ".join(f"{w} ({y})" for w, y in parts)
-        return "(" + "; ".join(f"{w} {y}".strip() for w, y in parts) + ")"
-
-    return cite
-
-
 __all__ = [
     "CSS_CLASS",
     "FIGURE_HEIGHT",
@@ -513,14 +365,12 @@ __all__ = [
     "LINE_WIDTH",
     "MARKER_SIZE",
     "Presented",
-    "bib_citer",
     "controls",
     "css",
     "display_bundles",
     "figures",
     "iter_widgets",
     "keep_controls",
-    "myst_to_markdown",
     "present",
     "style_figure",
     "stylesheet_html",

@@ -19,7 +19,10 @@
  *
  * Small screens: a title, annotation or x-axis title wider than the figure
  * is shrunk a little or, if that is not enough, wrapped onto more lines, so it
- * is not cut off at the edge; on a wider screen it gets its text and size back.
+ * is not cut off at the edge (a wrapped title gets a taller top margin, an axis
+ * title is shrunk before it is wrapped, a vertical axis title is shrunk to its
+ * axis's height); on a wider screen it gets its text and size back. A figure
+ * may also carry its own phone layout (layout.meta.mmnNarrow, see narrowLayout).
  *
  * Names: a figure without an accessible name gets role="figure" and its
  * plotly title as aria-label.
@@ -250,8 +253,17 @@
         // Room is measured from the side the annotation is anchored to (its text is centred in its box).
         var anchor = a.xanchor;
         if (anchor === "auto" || !anchor) anchor = a.xref === "paper" && a.x <= 1 / 3 ? "left" : a.xref === "paper" && a.x >= 2 / 3 ? "right" : "center";
+        // over one of side-by-side subplots (a subplot title): the width of that subplot
+        var span = null;
+        var axes = Object.keys(full).filter(function (n) { return /^xaxis\d*$/.test(n) && full[n] && full[n].visible && full[n]._length; });
+        if (axes.length > 1 && a.xref === "paper") {
+          axes.forEach(function (n) {
+            var d = full[n].domain;
+            if (d && a.x >= d[0] - 0.01 && a.x <= d[1] + 0.01) span = [full[n]._offset - 4, full[n]._offset + full[n]._length + 4];
+          });
+        }
         items.push({ el: el, text: "annotations[" + i + "].text", path: "annotations[" + i + "].font.size", min: MIN_TEXT_PX,
-                     anchor: { left: "start", right: "end", center: "middle" }[anchor] || "middle" });
+                     anchor: { left: "start", right: "end", center: "middle" }[anchor] || "middle", span: span });
       }
     });
     // Controls only shrink: a slider's current value and a dropdown menu (its width is its widest label).
@@ -277,10 +289,37 @@
       var m = /^xaxis(\d*)$/.exec(k);
       if (!m || !full[k] || !full[k].title || !full[k].title.font) return;
       var el = gd.querySelector(".g-x" + m[1] + "title text");
-      if (el) items.push({ el: el, text: k + ".title.text", path: k + ".title.font.size", min: MIN_TEXT_PX });
+      // side by side subplots: a title has the width of its own axis (else it ran into its neighbour's)
+      var xs = Object.keys(full).filter(function (n) { return /^xaxis\d*$/.test(n) && full[n] && full[n].visible; }).length;
+      var span = xs > 1 && full[k]._length ? [full[k]._offset - 8, full[k]._offset + full[k]._length + 8] : null;
+      if (el) items.push({ el: el, text: k + ".title.text", path: k + ".title.font.size", min: MIN_TEXT_PX, shrinkFirst: true, span: span });
+    });
+    // Vertical axis titles only shrink, to the height of their axis (taller, they ran into the title).
+    Object.keys(full).forEach(function (k) {
+      var m = /^yaxis(\d*)$/.exec(k);
+      var ax = full[k];
+      if (!m || !ax || !ax.title || !ax.title.font || !ax.visible) return;
+      var el = gd.querySelector(".g-y" + m[1] + "title text");
+      if (el) items.push({ el: el, text: null, path: k + ".title.font.size", min: MIN_TEXT_PX, vertical: ax._length });
     });
     return items;
   }
+
+  /** How far (px) the figure's title reaches into what lies below it: the plot, a subplot title. */
+  function titleOverlap(gd) {
+    var title = gd.querySelector(".g-gtitle text");
+    if (!title || !gd._fullLayout) return 0;
+    var tb = title.getBoundingClientRect(), box = gd.getBoundingClientRect();
+    var depth = tb.bottom - (box.top + gd._fullLayout._size.t);
+    Array.prototype.forEach.call(gd.querySelectorAll(".infolayer .annotation .annotation-text, .legend"), function (el) {
+      var r = el.getBoundingClientRect();
+      if (!r.width || r.right < tb.left || r.left > tb.right || r.top > tb.bottom || r.bottom < tb.top) return;
+      depth = Math.max(depth, tb.bottom - r.top);
+    });
+    return Math.ceil(depth);
+  }
+
+  function lines(html) { return String(html).split(/<br\s*\/?>/i).length; }
 
   function plain(html) { return String(html).replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, ""); }
 
@@ -311,7 +350,7 @@
     var texts = gd.__mmnTexts || (gd.__mmnTexts = {});
     var box = gd.getBoundingClientRect();
     var left = box.left + 2, right = box.left + full.width - 2;
-    var update = {}, changed = false;
+    var update = {}, changed = false, titleLines = null;
     fittableTexts(gd).forEach(function (item) {
       var cur = fullValue(full, item.path);
       var text = item.text ? fullValue(full, item.text) : null;
@@ -320,8 +359,15 @@
       var base = bases[item.path];
       var r = item.el.getBoundingClientRect();
       if (!r.width) return;
+      if (item.vertical) {
+        var tall = Math.max(item.min, Math.min(base, Math.floor(cur * (item.vertical - 4) / r.height)));
+        if (tall !== cur) { update[item.path] = tall; changed = true; }
+        return;
+      }
       var anchor = item.anchor || item.el.getAttribute("text-anchor") || "start";
       var mid = (r.left + r.right) / 2;
+      if (item.span) { left = box.left + item.span[0]; right = box.left + item.span[1]; }
+      else { left = box.left + 2; right = box.left + full.width - 2; }
       var room = anchor === "middle" ? 2 * Math.min(mid - left, right - mid) : anchor === "end" ? r.right - left : right - r.left;
       room = Math.min(room, right - left);
       if (!item.text) {
@@ -340,7 +386,9 @@
       }
       var ratio = room / t.natural;
       var size = base, shown = t.original;
-      if (ratio < 1 && ratio >= 0.8) {
+      // An axis title grows downwards when wrapped (into a legend below it): shrink it as far as is readable first.
+      var floor = item.shrinkFirst ? Math.max(0.5, item.min / base) : 0.8;
+      if (ratio < 1 && ratio >= floor) {
         size = Math.max(item.min, Math.floor(base * ratio));
       } else if (ratio < 0.8) {
         size = Math.max(item.min, Math.floor(base * 0.85));
@@ -357,7 +405,34 @@
       if (size !== cur) { update[item.path] = size; changed = true; }
       if (shown !== text) { update[item.text] = shown; changed = true; }
       t.shown = shown;
+      if (item.text === "title.text") titleLines = { added: lines(shown) - lines(t.original), size: size };
     });
+    // A title wrapped onto more lines gets the room it needs above the plot (else its last lines ran
+    // into the subplot titles and axis titles); its own margin comes back when it is whole again.
+    var meta = gd.layout.meta || {};
+    if (titleLines && !meta.mmnFitToContent && typeof (fullValue(full, "margin.t")) === "number") {
+      if (bases["margin.t"] == null) bases["margin.t"] = full.margin.t;
+      if (titleLines.added <= 0) gd.__mmnTitleExtra = 0;
+      else if (!changed) {
+        // measured once the wrapped title is drawn: what still reaches into it from below
+        var depth = titleOverlap(gd);
+        if (depth > 0) gd.__mmnTitleExtra = (gd.__mmnTitleExtra || 0) + 2 * depth + 4;
+      }
+      var grow = Math.max(0, titleLines.added) * Math.ceil(titleLines.size * 1.3) + (gd.__mmnTitleExtra || 0);
+      var wantTop = bases["margin.t"] + grow;
+      if (Math.abs(wantTop - full.margin.t) > 1 && !gd.__mmnFittingMargins) {
+        update["margin.t"] = wantTop;
+        changed = true;
+        // the plot keeps its height: the figure (and plotly's fixed-height box around it) grows instead
+        var wrapper = fixedHeightWrapper(gd);
+        if (typeof gd.layout.height === "number" && !(meta.mmnNarrow && gd.__mmnNarrow)) {
+          if (bases.height == null) bases.height = gd.layout.height;
+          update.height = bases.height + grow;
+          update.autosize = true;
+          if (wrapper) wrapper.style.height = update.height + "px";
+        }
+      }
+    }
     if (!changed) return;
     gd.__mmnFitting = true;
     // Measure again once drawn: a wrapped text may still be too wide, a shrunk one may now fit.
@@ -370,6 +445,99 @@
     var parent = gd.parentElement;
     return parent && parent.style && parent.style.height && parent.querySelectorAll(".js-plotly-plot").length === 1
       ? parent : null;
+  }
+
+  // ---- narrow screens: a figure's own phone layout ---------------------------------------------
+  /* A figure may carry its phone layout in layout.meta.mmnNarrow = {maxWidth: px, relayout: {...}}:
+   * while the figure's box is narrower than maxWidth the relayout is applied (and applied again after
+   * a control of the figure replaced a part of it, e.g. a button that sets new sliders); on a wider
+   * screen the values it replaced come back (or those of spec.restore: axis ranges plotly widened to
+ * keep an aspect ratio). A height in it also resizes plotly's fixed-height box. */
+  function layoutValue(layout, path) {
+    return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, layout);
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function narrowLayout(gd) {
+    var meta = gd.layout && gd.layout.meta, spec = meta && meta.mmnNarrow;
+    if (!spec || !spec.relayout || printing || gd.__mmnNarrowing || !window.Plotly) return;
+    var wrapper = fixedHeightWrapper(gd);
+    var width = (wrapper || gd.parentElement || gd).getBoundingClientRect().width;
+    if (!width) return;
+    var want = width < (spec.maxWidth || 600);
+    var saved = gd.__mmnWide || (gd.__mmnWide = {});
+    var update = {}, changed = false;
+    Object.keys(spec.relayout).forEach(function (k) {
+      var cur = layoutValue(gd.layout, k);
+      if (want) {
+        // ranges plotly widened to keep an aspect ratio come back as the figure set them (spec.restore)
+        if (!(k in saved)) saved[k] = spec.restore && k in spec.restore ? spec.restore[k]
+          : cur === undefined ? null : JSON.parse(JSON.stringify(cur));
+        if (!same(cur, spec.relayout[k])) { update[k] = spec.relayout[k]; changed = true; }
+      } else if (k in saved && !same(cur === undefined ? null : cur, saved[k])) {
+        update[k] = saved[k]; changed = true;
+      }
+    });
+    gd.__mmnNarrow = want;
+    if (!changed) return;
+    var height = want ? spec.relayout.height : saved.height;
+    // a height alone would fix today's width too: autosize stays on, so the figure can still follow the screen
+    if ("height" in update) update.autosize = true;
+    gd.__mmnNarrowing = true;
+    if (wrapper && typeof height === "number") wrapper.style.height = height + "px";
+    window.Plotly.relayout(gd, update).catch(function () {}).then(function () {
+      gd.__mmnNarrowing = false;
+      if (!want) gd.__mmnWide = {};
+      fitTexts(gd);
+    });
+  }
+
+  // ---- x tick labels that run into each other on a narrow figure: every k-th of them -------------
+  var THIN_BELOW_PX = 600;
+
+  function thinTicks(gd) {
+    var full = gd._fullLayout;
+    if (!full || printing || gd.__mmnThinning || !window.Plotly) return;
+    var saved = gd.__mmnTicks || (gd.__mmnTicks = {});
+    var narrow = full.width < THIN_BELOW_PX;
+    var update = {}, changed = false;
+    Object.keys(full).forEach(function (k) {
+      var ax = full[k];
+      if (!/^xaxis\d*$/.test(k) || !ax || !ax.visible || !ax._mainSubplot) return;
+      var own = gd.layout[k] || {};
+      if (!narrow) {
+        if (saved[k]) {
+          ["tickvals", "ticktext", "nticks", "dtick"].forEach(function (p) { update[k + "." + p] = saved[k][p]; });
+          delete saved[k];
+          changed = true;
+        }
+        return;
+      }
+      var layer = gd.querySelector(".subplot." + ax._mainSubplot + " .xaxislayer-above");
+      if (!layer) return;
+      var boxes = Array.prototype.map.call(layer.querySelectorAll(".xtick text"), function (t) { return t.getBoundingClientRect(); })
+        .filter(function (r) { return r.width > 0; }).sort(function (a, b) { return a.left - b.left; });
+      var crowded = boxes.some(function (r, i) { return i > 0 && r.left < boxes[i - 1].right + 2; });
+      if (!crowded || boxes.length < 3) return;
+      var need = boxes.reduce(function (s, r) { return s + r.width + 6; }, 0);
+      var step = Math.max(2, Math.ceil(need / Math.max(ax._length, 1)));
+      if (!saved[k]) saved[k] = { tickvals: own.tickvals == null ? null : own.tickvals, dtick: own.dtick == null ? null : own.dtick,
+                                   ticktext: own.ticktext == null ? null : own.ticktext, nticks: own.nticks == null ? null : own.nticks };
+      if (Array.isArray(own.tickvals) && own.tickvals.length) {
+        var keep = function (v, i) { return i % step === 0; };
+        update[k + ".tickvals"] = own.tickvals.filter(keep);
+        if (Array.isArray(own.ticktext)) update[k + ".ticktext"] = own.ticktext.filter(keep);
+      } else if (typeof own.dtick === "number" && ax.type === "linear") {
+        update[k + ".dtick"] = own.dtick * step;
+      } else {
+        update[k + ".nticks"] = Math.max(2, Math.floor(boxes.length / step));
+      }
+      changed = true;
+    });
+    if (!changed) return;
+    gd.__mmnThinning = true;
+    window.Plotly.relayout(gd, update).catch(function () {}).then(function () { gd.__mmnThinning = false; });
   }
 
   // ---- a figure whose controls were left out (the printable course): no empty band where they were
@@ -408,11 +576,14 @@
   function enhance(gd) {
     if (gd.__mmnA11y || !gd.layout || !gd._fullLayout || typeof gd.on !== "function") return;
     describe(gd);
+    narrowLayout(gd);
     fitTexts(gd);
     fitToContent(gd);
-    gd.on("plotly_relayout", function () { fitTexts(gd); });
-    gd.on("plotly_update", function () { fitTexts(gd); });
-    gd.on("plotly_afterplot", function () { fitToContent(gd); });
+    gd.on("plotly_relayout", function () { narrowLayout(gd); fitTexts(gd); });
+    gd.on("plotly_update", function () { narrowLayout(gd); fitTexts(gd); });
+    gd.on("plotly_buttonclicked", function () { window.setTimeout(function () { narrowLayout(gd); }, 0); });
+    gd.on("plotly_afterplot", function () { fitToContent(gd); thinTicks(gd); if (gd.__mmnNarrow) narrowLayout(gd); });
+    thinTicks(gd);
     var sliders = gd.layout.sliders || [];
     var menus = gd.layout.updatemenus || [];
     gd.__mmnA11y = true;
@@ -499,7 +670,13 @@
   window.addEventListener("resize", function () {
     window.clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(function () {
-      figures().forEach(function (gd) { if (gd.__mmnA11y && !printing) fitTexts(gd); });
+      figures().forEach(function (gd) {
+        if (!gd.__mmnA11y || printing) return;
+        // plotly's own resize first (a phone layout applied before it kept the old width)
+        var P = window.Plotly;
+        var resized = gd.offsetParent !== null && P && P.Plots && P.Plots.resize ? P.Plots.resize(gd) : null;
+        Promise.resolve(resized).catch(function () {}).then(function () { narrowLayout(gd); fitTexts(gd); thinTicks(gd); });
+      });
     }, 300);
   });
 

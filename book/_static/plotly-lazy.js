@@ -11,6 +11,9 @@
  * page is printed. Calls made after loading (a quiz, a live update) draw at
  * once. The figure's <div> keeps its size while it waits, so nothing moves.
  *
+ * A figure that carries a phone layout (layout.meta.mmnNarrow) and is drawn in a narrow box gets it
+ * before its first draw.
+ *
  * Plotly.newPlot keeps its contract: it returns a promise of the drawn div.
  */
 (function () {
@@ -43,8 +46,44 @@
     });
   }, { rootMargin: "100% 0px 100% 0px" });
 
+  // A figure with a phone layout (layout.meta.mmnNarrow, see plotly-a11y.js) that is drawn in a narrow
+  // box gets it before its first draw: the wide layout, drawn first at phone width, collapsed (a
+  // slider rail of negative width logged an SVG error). The values it replaces are kept on the
+  // element for plotly-a11y.js, which restores them on a wider screen.
+  function setPath(obj, path, value) {
+    var keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+    for (var i = 0; i < keys.length - 1; i++) {
+      if (obj[keys[i]] == null || typeof obj[keys[i]] !== "object") obj[keys[i]] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+      obj = obj[keys[i]];
+    }
+    obj[keys[keys.length - 1]] = value;
+  }
+
+  function getPath(obj, path) {
+    return path.replace(/\[(\d+)\]/g, ".$1").split(".").reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj);
+  }
+
+  function narrowFirst(el, args) {
+    var layout = args[2], spec = layout && layout.meta && layout.meta.mmnNarrow;
+    if (!spec || !spec.relayout || !el || !el.getBoundingClientRect) return;
+    var width = el.getBoundingClientRect().width;
+    if (!width || width >= (spec.maxWidth || 600)) return;
+    var wide = el.__mmnWide = {};
+    Object.keys(spec.relayout).forEach(function (k) {
+      var cur = getPath(layout, k);
+      wide[k] = spec.restore && k in spec.restore ? spec.restore[k] : cur === undefined ? null : JSON.parse(JSON.stringify(cur));
+      setPath(layout, k, JSON.parse(JSON.stringify(spec.relayout[k])));
+    });
+    var wrapper = el.parentElement;
+    if (typeof spec.relayout.height === "number") layout.autosize = true;
+    if (typeof spec.relayout.height === "number" && wrapper && wrapper.style && wrapper.style.height) {
+      wrapper.style.height = spec.relayout.height + "px";
+    }
+  }
+
   P.newPlot = function (target) {
     var el = typeof target === "string" ? document.getElementById(target) : target;
+    try { narrowFirst(el, arguments); } catch (e) { /* the wide layout is drawn, plotly-a11y.js narrows it */ }
     if (document.readyState !== "loading" || !el || !el.nodeType || el.__mmnWaiting) {
       return draw.apply(P, arguments);
     }

@@ -34,6 +34,9 @@ SENSORY_COLOUR = palette.STYLES[1].color  # vermillion
 UMN_COLOUR = palette.STYLES[3].color  # reddish purple
 OUTLINE = "#555555"
 HEIGHT = 640
+#: Axis ranges of the map (body on the left, legend and summary on the right), in body units.
+X_RANGE = (-4.6, 8.2)
+Y_RANGE = (-0.2, 14.3)
 
 # Trace layout of every body-map figure (the slider and buttons rely on these indices).
 _N = len(REGIONS)
@@ -172,8 +175,8 @@ def _base(disease: str, year: int) -> go.Figure:
         title=dict(text=_title(disease, year), x=0.02, xanchor="left"),
         height=HEIGHT,
         margin=dict(l=10, r=10, t=80, b=90),
-        xaxis=dict(visible=False, range=[-4.6, 8.2], fixedrange=True),
-        yaxis=dict(visible=False, range=[-0.2, 14.3], scaleanchor="x", scaleratio=1, fixedrange=True),
+        xaxis=dict(visible=False, range=list(X_RANGE), fixedrange=True),
+        yaxis=dict(visible=False, range=list(Y_RANGE), scaleanchor="x", scaleratio=1, fixedrange=True),
         legend=dict(x=0.64, y=0.98, xanchor="left", yanchor="top", title=dict(text="Weakness grade"), bgcolor="rgba(255,255,255,0.9)"),
         hovermode="closest",
         annotations=[
@@ -256,5 +259,52 @@ def explorer_figure(disease: str = "mmn") -> go.Figure:
             )
         ],
     )
-    fig.update_layout(margin=dict(t=110), title=dict(y=0.97))
+    fig.update_layout(margin=dict(t=110), title=dict(y=0.97), meta={"mmnNarrow": narrow_layout()})
     return fig
+
+
+#: Below this figure width (CSS px) the book shows the phone layout of :func:`narrow_layout`.
+NARROW_MAX_WIDTH = 560
+
+
+def narrow_layout() -> dict[str, Any]:
+    """The body map's phone layout, applied by the book's ``plotly-a11y.js`` (``layout.meta.mmnNarrow``).
+
+    Side by side, the body, legend and summary shared ~350 px and collapsed (a 60 px body, labels on top
+    of each other, a slider rail of negative width). Stacked instead: the body across the full width,
+    then the legend in rows, the summary, and the time slider across the full width.
+    """
+    plot_h = 580  # px: the body (14.5 units tall) at ~39 px per unit on a 390 px phone
+    gap = 10
+
+    def below(px: float) -> float:  # paper y of a point ``px`` pixels below the plot area
+        return round(-px / plot_h, 4)
+
+    legend_h, summary_h, slider_h = 175, 100, 85
+    bottom = gap + legend_h + gap + summary_h + gap + slider_h + gap
+    return {
+        "maxWidth": NARROW_MAX_WIDTH,
+        # plotly widens the ranges it shows to keep the body's proportions: the wide layout gets its own back
+        "restore": {"xaxis.range": list(X_RANGE), "yaxis.range": list(Y_RANGE)},
+        "relayout": {
+            "height": 110 + plot_h + bottom,
+            "margin.b": bottom,
+            "margin.l": 6,
+            "margin.r": 6,
+            "xaxis.range": [-4.4, 4.4],
+            "yaxis.range": list(Y_RANGE),
+            "legend.orientation": "h",
+            "legend.x": 0,
+            "legend.xanchor": "left",
+            "legend.y": below(gap),
+            "legend.yanchor": "top",
+            "legend.title.side": "top",
+            "annotations[0].xref": "paper",
+            "annotations[0].yref": "paper",
+            "annotations[0].x": 0,
+            "annotations[0].y": below(gap + legend_h + gap),
+            "sliders[0].x": 0,
+            "sliders[0].len": 1,
+            "sliders[0].y": below(gap + legend_h + gap + summary_h + gap),
+        },
+    }

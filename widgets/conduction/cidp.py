@@ -32,7 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from widgets.conduction.criteria import _EPS, CRITERIA, CidpThresholds, pct
+from widgets.conduction.criteria import _EPS, CRITERIA, CidpThresholds, pct, round_fraction
 
 #: Items graded by the simulator, in report order.
 GRADED_ITEMS = ("dml", "cv", "block", "dispersion")
@@ -148,6 +148,7 @@ def cidp_assessment(
     if not _finite(dml_ms):
         items.append(CidpItem("dml", label, None, "No distal response: distal latency not assessed."))
     else:
+        dml_ms = round(dml_ms, 2)  # graded as printed
         above = dml_ms / uln - 1
         met = dml_ms >= lim - _EPS
         text = (f"Distal motor latency {dml_ms:.2f} ms, {pct(above)} {'above' if above >= 0 else 'below'} the upper "
@@ -165,8 +166,9 @@ def cidp_assessment(
     label = "motor conduction velocity ≥30% below the lower limit"
     lim = (1 - t.cv_below_lln) * cv_lln
     if _finite(min_cv_m_s):
+        min_cv_m_s = round(min_cv_m_s, 1)  # graded as printed
         met = min_cv_m_s <= lim + _EPS
-        items.append(CidpItem("cv", label, met, f"Slowest segment {min_cv_m_s:.0f} m/s "
+        items.append(CidpItem("cv", label, met, f"Slowest segment {min_cv_m_s:.1f} m/s "
                               f"({'≤' if met else '>'} {lim:.1f} m/s, {pct(t.cv_below_lln)} below the lower limit "
                               f"{cv_lln:g} m/s): {_verdict(met)}."))
     else:
@@ -190,7 +192,8 @@ def cidp_assessment(
         items.append(CidpItem("block", block_label, None, "Needs a distal and a proximal response."))
         items.append(CidpItem("dispersion", disp_label, None, "Needs a distal and a proximal response."))
     else:
-        drops = [1 - (c.amplitude_mv if _finite(c.amplitude_mv) else 0.0) / c.reference_amplitude_mv for c in comps]
+        drops = [round_fraction(1 - (c.amplitude_mv if _finite(c.amplitude_mv) else 0.0) / c.reference_amplitude_mv)
+                 for c in comps]
         k = max(range(len(drops)), key=lambda j: drops[j])
         head = f"Largest amplitude reduction {pct(drops[k])} ({comps[k].label})"
         if nerve in t.block_excluded_nerves:
@@ -209,7 +212,7 @@ def cidp_assessment(
                                   f"≥{floor:.1f} mV "
                                   f"({pct(t.block_distal_fraction_of_lln)} of the lower limit): {_verdict(met)}."
                                   f"{suffix}"))
-        incs = [c.duration_ms / c.reference_duration_ms - 1
+        incs = [round_fraction(c.duration_ms / c.reference_duration_ms - 1)
                 if _finite(c.duration_ms) and _finite(c.reference_duration_ms) and c.reference_duration_ms > 0
                 else float("nan") for c in comps]
         valid = [j for j in range(len(incs)) if math.isfinite(incs[j])]

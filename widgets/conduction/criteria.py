@@ -120,10 +120,21 @@ def threshold_rows() -> list[tuple[str, str, object, str, str]]:
 GRADES = ("definite", "probable", "none")
 
 
+def round_fraction(x: float) -> float:
+    """A fraction rounded to 0.1% (the finest step :func:`pct` prints): criteria grade these numbers."""
+    return round(float(x), 3) if math.isfinite(x) else x
+
+
 def pct(x: float) -> str:
-    """A fraction as a percentage; one decimal when the whole number would hide a threshold."""
+    """A fraction as a percentage; one decimal when the whole number would hide a threshold.
+
+    Thresholds lie at whole percentages (20, 30, 50, 100%); a value within 1.5 points of one is printed with
+    one decimal unless it is a whole number, so the printed value and the grade (taken on
+    :func:`round_fraction` of the same value) always agree.
+    """
     v = 100.0 * x
-    if abs(v - round(v)) > 0.05 and (abs(abs(v) - 30) < 1.5 or abs(abs(v) - 50) < 1.5 or abs(abs(v) - 20) < 1.5):
+    near = any(abs(abs(v) - t) < 1.5 for t in (20, 30, 50, 100))
+    if abs(v - round(v)) > 0.05 and near:
         return f"{v:.1f}%"
     return f"{v:.0f}%"
 
@@ -156,6 +167,17 @@ class BlockVerdict:
     @property
     def is_block(self) -> bool:
         return self.grade in ("definite", "probable")
+
+    @property
+    def outcome(self) -> str:
+        """One of three outcomes: "block" (definite or probable, after exclusions), "not_gradeable" (the distal
+        CMAP is below the floor of the criteria, or absent: neither a block nor its absence can be claimed) or
+        "no_block"."""
+        if self.is_block:
+            return "block"
+        if not self.gradable or self.rule == "no distal response":
+            return "not_gradeable"
+        return "no_block"
 
     @property
     def text(self) -> str:
@@ -212,9 +234,14 @@ def classify_block(
     if not isinstance(entrapment_site, bool):
         raise ValueError(f"entrapment_site must be True or False, got {entrapment_site!r}")
 
-    area_drop = 1.0 - a_p / a_d
-    dur_inc = d_p / d_d - 1.0
+    # graded on the numbers as printed (0.1% steps, see :func:`pct`): a grade cannot flip on a digit the
+    # report does not show
+    area_drop = round_fraction(1.0 - a_p / a_d)
+    dur_inc = round_fraction(d_p / d_d - 1.0)
+    amp = round(amp, 2)
     floor_lln = t.distal_amplitude_fraction_of_lln * lln
+    p50, p30, p_dur = pct(t.definite_area_reduction), pct(t.probable_area_reduction_long_segment), pct(
+        t.max_duration_increase)
     reasons = [
         f"Negative-peak area fell {pct(area_drop)} from the distal to the proximal site "
         f"({a_d:.1f} → {a_p:.1f} mV·ms).",
@@ -229,47 +256,49 @@ def classify_block(
     if not floor_ok:
         grade, rule = "none", "cannot be graded (distal CMAP too small)"
         reasons.append(
-            f"The distal CMAP ({amp:.2f} mV) is not above both 20% of the lower limit of normal "
+            f"The distal CMAP ({amp:.2f} mV) is not above both {pct(t.distal_amplitude_fraction_of_lln)} of the lower "
+            "limit of normal "
             f"({floor_lln:.2f} mV) and {t.distal_amplitude_min_mv:g} mV: a block cannot be graded here (distal "
             "CMAP too small). This is not evidence against a block."
         )
     else:
         reasons.append(
-            f"The distal CMAP ({amp:.1f} mV) is above 20% of the lower limit of normal ({floor_lln:.1f} mV) "
+            f"The distal CMAP ({amp:.2f} mV) is above {pct(t.distal_amplitude_fraction_of_lln)} of the lower limit "
+            f"of normal ({floor_lln:.2f} mV) "
             f"and above {t.distal_amplitude_min_mv:g} mV, so a block can be graded."
         )
         if big_drop and short_duration:
-            grade, rule = "definite", "definite CB: area reduction ≥50% with duration increase ≤30%"
+            grade, rule = "definite", f"definite CB: area reduction ≥{p50} with duration increase ≤{p_dur}"
             reasons.append(
-                "Area fell by at least 50% without a duration increase above 30%: definite conduction block."
+                f"Area fell by at least {p50} without a duration increase above {p_dur}: definite conduction block."
             )
         elif long_drop and short_duration:
             grade = "probable"
-            rule = "probable CB: area reduction ≥30% over a long upper-limb segment, duration increase ≤30%"
+            rule = f"probable CB: area reduction ≥{p30} over a long upper-limb segment, duration increase ≤{p_dur}"
             reasons.append(
-                "Area fell by at least 30% (but less than 50%) over a long upper-limb segment without a duration "
-                "increase above 30%: probable conduction block."
+                f"Area fell by at least {p30} (but less than {p50}) over a long upper-limb segment without a "
+                f"duration increase above {p_dur}: probable conduction block."
             )
         elif big_drop:
-            grade, rule = "probable", "probable CB: area reduction ≥50% with duration increase >30%"
+            grade, rule = "probable", f"probable CB: area reduction ≥{p50} with duration increase >{p_dur}"
             reasons.append(
-                "Area fell by at least 50%, but duration rose by more than 30%: part of the loss may be phase "
+                f"Area fell by at least {p50}, but duration rose by more than {p_dur}: part of the loss may be phase "
                 "cancellation from temporal dispersion, so the block is only probable."
             )
         else:
             grade, rule = "none", "no CB: area reduction below the thresholds"
             if area_drop >= t.probable_area_reduction_long_segment - _EPS and not short_duration:
                 reasons.append(
-                    "Area fell by less than 50% and duration rose by more than 30%: temporal dispersion, "
+                    f"Area fell by less than {p50} and duration rose by more than {p_dur}: temporal dispersion, "
                     "not conduction block."
                 )
             elif area_drop >= t.probable_area_reduction_long_segment - _EPS and not long_segment:
                 reasons.append(
-                    "Area fell by less than 50% over a segment that is not a long upper-limb segment: "
+                    f"Area fell by less than {p50} over a segment that is not a long upper-limb segment: "
                     "not enough for conduction block."
                 )
             else:
-                need = "30% (long upper-limb segment) or 50%" if long_segment else "50%"
+                need = f"{p30} (long upper-limb segment) or {p50}" if long_segment else p50
                 reasons.append(f"Area fell by less than {need}: no conduction block.")
 
     criteria_grade = grade
@@ -358,32 +387,15 @@ def axon_loss_pattern(
     return AxonLossVerdict(present=present, reasons=tuple(reasons))
 
 
-_CIDP_NAMES = ("CidpAssessment", "CidpCategory", "CidpItem", "Comparison", "cidp_assessment", "cidp_category")
-
-
-def __getattr__(name: str):
-    """The CIDP rules live in :mod:`widgets.conduction.cidp`; they stay importable from here."""
-    if name in _CIDP_NAMES:
-        from widgets.conduction import cidp
-
-        return getattr(cidp, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "CRITERIA",
     "AxonLossVerdict",
     "BlockVerdict",
-    "CidpAssessment",
-    "CidpCategory",
-    "CidpItem",
-    "Comparison",
     "axon_loss_pattern",
-    "cidp_assessment",
-    "cidp_category",
     "classify_block",
     "exclude",
     "pct",
+    "round_fraction",
     "source_of",
     "threshold_rows",
 ]

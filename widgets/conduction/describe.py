@@ -7,7 +7,10 @@ two rule sets are kept apart: MMN block grades come from area, CIDP items from
 amplitude, and where they disagree a finding of kind ``"rules"`` says so.
 
 Pattern keys: normal, motor_block, sensorimotor_block, demyelinating,
-dispersion, entrapment, ungradable, axon_loss, technical, cold, abnormal.
+dispersion, entrapment, ungradable, axon_loss, technical, cold, abnormal. The
+overall pattern is chosen by the pure classifier
+:func:`widgets.conduction.patterns.classify_pattern` and written from its
+template table; this module gathers the facts and the values.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import math
 
 from widgets.conduction.cidp import cidp_category
 from widgets.conduction.criteria import CRITERIA, pct
+from widgets.conduction.patterns import PatternFacts, classify_pattern, write_pattern
 from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C
 from widgets.conduction.study import Finding, SegmentResult
 
@@ -42,16 +46,27 @@ def _dispersed_probable(s: SegmentResult) -> bool:
     return s.block.grade == "probable" and s.block.duration_increase > CRITERIA.block.max_duration_increase
 
 
+def _dispersion_limit(nerve: str) -> float:
+    """Duration increase (fraction) above which dispersion is abnormal in ``nerve`` (EAN/PNS 2021: ≥100% tibial)."""
+    t = CRITERIA.cidp
+    return t.dispersion_duration_increase_tibial if nerve == "tibial" else t.dispersion_duration_increase
+
+
 def _limit_findings(nerve, d, segments):
     lim = nerve.limits
     outside = []
-    if math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms:
+    # judged on the values as printed (one decimal for ms and mV, whole m/s), so the text never contradicts itself
+    if math.isfinite(d.latency_ms) and round(d.latency_ms, 1) > lim.dml_uln_ms:
         outside.append(f"distal latency {d.latency_ms:.1f} ms (typical upper limit {lim.dml_uln_ms:g} ms)")
     if not math.isfinite(d.amplitude_mv):
         outside.append("no distal CMAP")
-    elif d.amplitude_mv < lim.amplitude_lln_mv:
+    elif round(d.amplitude_mv, 1) < lim.amplitude_lln_mv:
         outside.append(f"distal CMAP {d.amplitude_mv:.1f} mV (typical lower limit {lim.amplitude_lln_mv:g} mV)")
-    slow = [s for s in segments if math.isfinite(s.cv_m_s) and s.cv_m_s < lim.cv_lln_m_s]
+    # the typical velocity limit applies to the segments between standard sites (not to axilla, Erb's point or
+    # the popliteal fossa, whose short or proximal segments have their own ranges)
+    standard = set(nerve.standard_sites)
+    slow = [s for s in segments if math.isfinite(s.cv_m_s) and round(s.cv_m_s) < lim.cv_lln_m_s
+            and s.proximal_site in standard]
     for s in slow:
         outside.append(f"CV {s.cv_m_s:.0f} m/s in the {s.label} (typical lower limit {lim.cv_lln_m_s:g} m/s)")
     return outside, slow
@@ -73,9 +88,10 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
         f.append(Finding("limits", "Distal latency, CMAP amplitude and every segment velocity are within the "
                                    "typical laboratory limits."))
     dml = cidp.item("dml")
-    if math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms and dml.met is False:
+    if math.isfinite(d.latency_ms) and round(d.latency_ms, 1) > lim.dml_uln_ms and dml.met is False:
         above = d.latency_ms / lim.dml_uln_ms - 1
-        why = ("below the demyelinating range (≥50% above, EAN/PNS 2021)" if above < 0.5
+        why = (f"below the demyelinating range (≥{pct(CRITERIA.cidp.dml_above_uln)} above, EAN/PNS 2021)"
+               if above < CRITERIA.cidp.dml_above_uln
                else "not counted: the slowing is confined to the carpal tunnel")
         f.append(Finding("dml_mild", f"Distal latency {d.latency_ms:.2f} ms is {pct(above)} above the upper limit: "
                                      f"{why}. A mildly prolonged distal latency is non-specific (for example carpal "
@@ -83,7 +99,7 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
 
     # slowing confined to a distal segment that crosses an entrapment site (median nerve at the wrist)
     distal_entrapment = bool(
-        nerve.segments[0].entrapment_site and math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms
+        nerve.segments[0].entrapment_site and math.isfinite(d.latency_ms) and round(d.latency_ms, 1) > lim.dml_uln_ms
         and segments and not slow
     )
     if distal_entrapment:
@@ -93,8 +109,9 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
 
     blocks = [s for s in segments if s.block.is_block]
     for s in blocks:
-        extra = (" Dispersion may explain part of the loss: a probable block only, not the clean block of "
-                 "MMN." if _dispersed_probable(s) else "")
+        extra = (f" The duration rose by more than {pct(block_rules.max_duration_increase)}: phase cancellation "
+                 "from temporal dispersion cannot be excluded, so this is a probable block only."
+                 if _dispersed_probable(s) else "")
         if snap.abnormal:
             extra += (" With abnormal sensory conduction this is not an MMN block: the CIDP amplitude rules "
                       "(EAN/PNS 2021) apply.")
@@ -111,8 +128,9 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
         f.append(Finding("excluded", f"The drop in the {s.label} (area −{pct(s.block.area_reduction)}) meets the "
                                      f"{s.block.criteria_grade} rule but does not count: {s.block.excluded_by}. "
                                      f"{s.block.reasons[-1]}"))
+    disp_limit = _dispersion_limit(nerve.name)
     dispersed = [s for s in segments if math.isfinite(s.block.duration_increase)
-                 and s.block.duration_increase > block_rules.max_duration_increase]
+                 and s.block.duration_increase > disp_limit]
     for s in dispersed:
         f.append(Finding("dispersion", f"Temporal dispersion in the {s.label}: duration "
                                        f"{_signed(s.block.duration_increase)}, amplitude "
@@ -120,20 +138,23 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
                                        f"−{pct(s.block.area_reduction)}: phase cancellation costs amplitude more "
                                        "than area."))
     cidp_block = cidp.item("block").met
+    cidp30, mmn50 = pct(CRITERIA.cidp.block_amplitude_reduction), pct(block_rules.definite_area_reduction)
     if cidp_block and not blocks:
         f.append(Finding("rules", "The amplitude falls enough for the conduction-block item of the EAN/PNS 2021 CIDP "
-                                  "criteria (amplitude reduction ≥30%), but no segment meets an EFNS/PNS 2010 MMN "
-                                  "block grade, which is judged on negative-peak area (definite ≥50%) with a limit on "
+                                  f"criteria (amplitude reduction ≥{cidp30}), but no segment meets an EFNS/PNS 2010 MMN "
+                                  f"block grade, which is judged on negative-peak area (definite ≥{mmn50}) with a limit "
+                                  "on "
                                   "the duration increase. The two guidelines measure different things: MMN rules "
                                   "for MMN, CIDP rules for CIDP."))
     elif blocks and cidp_block:
         f.append(Finding("rules", "This drop meets both the EFNS/PNS 2010 MMN block rule (negative-peak area) and "
-                                  "the EAN/PNS 2021 CIDP block item (amplitude ≥30%). Which guideline applies is a "
+                                  f"the EAN/PNS 2021 CIDP block item (amplitude ≥{cidp30}). Which guideline applies is a "
                                   "clinical question: a pure motor picture with normal sensory conduction points to "
                                   "MMN, sensory involvement to CIDP."))
     elif blocks and cidp_block is False:
         f.append(Finding("rules", "The MMN area rules grade a block here, but the amplitude falls by less than the "
-                                  "30% of the EAN/PNS 2021 CIDP block item: the guidelines measure different things."))
+                                  f"{cidp30} of the EAN/PNS 2021 CIDP block item: the guidelines measure different "
+                                  "things."))
     items = "; ".join(i.label for i in cidp.items if i.met)
     if cidp.any_met:
         f.append(Finding("cidp", f"EAN/PNS 2021 CIDP motor items met in this nerve: {items}. {category.text}"))
@@ -183,72 +204,74 @@ def _overall(cfg, d, segments, snap, cidp, category, axon, min_cv, outside, slow
     cold_only = bool(outside and cold and not excluded and not demyelinating_slowing
                      and math.isfinite(d.amplitude_mv) and d.amplitude_mv >= lim.amplitude_lln_mv)
 
-    if blocks:
-        grades = "; ".join(f"{s.block.grade} in the {_short(s.label)}: {_area_duration(s)}" for s in blocks)
-        if snap.abnormal:
-            drops = "; ".join(f"amplitude −{pct(1 - s.amplitude_ratio)} in the {_short(s.label)}" for s in blocks)
-            return "sensorimotor_block", (
-                f"Proximal CMAP drops ({drops}) with abnormal sensory conduction. MMN requires normal sensory "
-                "conduction in the segments with block, so this points to CIDP, in particular multifocal CIDP "
-                "(Lewis–Sumner syndrome, MADSAM). Graded by the CIDP rules (EAN/PNS 2021, amplitude reduction "
-                f"≥30%): {cidp.item('block').text} {category.text}")
-        if any(s.block.grade == "definite" for s in blocks):
-            return "motor_block", (
-                f"Motor conduction block ({grades}), away from entrapment sites, with normal sensory conduction: "
-                "a definite block is the electrodiagnostic hallmark of MMN (EFNS/PNS 2010); definite MMN also "
-                "needs the clinical criteria.")
-        if all(_dispersed_probable(s) for s in blocks):
-            return "motor_block", (
-                f"Probable conduction block ({grades}): the area falls by half or more, but the duration rises by "
-                "more than 30%, so temporal dispersion shares the loss. This is not the clean block of MMN; "
-                "dispersion also points to demyelination of the CIDP kind. Study more nerves and segments.")
-        return "motor_block", (
-            f"Probable motor conduction block ({grades}) with normal sensory conduction: it supports MMN. Probable "
-            "MMN needs a probable block in two nerves, or in one nerve with two supportive criteria (EFNS/PNS 2010).")
-    if cold_only:
-        return "cold", (f"Slowing ({'; '.join(outside)}) with CMAP amplitude not reduced in a limb at "
-                        f"{cfg.temperature_c:g} °C: cooling explains it. Warm the limb and repeat.")
-    if cidp.any_met and snap.abnormal and not entrapment_only:
-        return "demyelinating", (f"Demyelinating features ({items}) with an abnormal SNAP. {category.text}")
-    if pseudo:
+    drops = [s for s in segments if s.block.outcome == "no_block" and not s.entrapment_site
+             and math.isfinite(s.block.area_reduction)
+             and s.block.area_reduction >= block_rules.probable_area_reduction_long_segment]
+    facts = PatternFacts(
+        block_grades=tuple(s.block.grade for s in blocks),
+        dispersed_probable=tuple(_dispersed_probable(s) for s in blocks),
+        sensory_abnormal=snap.abnormal,
+        cold_only=cold_only,
+        cidp_any=cidp.any_met,
+        pseudo_block=bool(pseudo),
+        entrapment_only=entrapment_only,
+        ungradable=bool(ungradable),
+        axon_loss=axon.present,
+        technical=bool(technical),
+        subthreshold_drop=bool(drops),
+        outside_limits=bool(outside),
+    )
+    key = classify_pattern(facts)
+    return write_pattern(key, **_values(key, cfg, d, segments, snap, cidp, category, min_cv, outside, blocks,
+                                        ungradable, pseudo, technical, focal, items, drops))
+
+
+def _values(key, cfg, d, segments, snap, cidp, category, min_cv, outside, blocks, ungradable, pseudo, technical,
+            focal, items, drops) -> dict[str, str]:
+    """The measured values template ``key`` needs, formatted."""
+    nerve = cfg.nerve
+    lim = nerve.limits
+    v: dict[str, str] = {"category": category.text, "items": items}
+    if key.endswith("block"):
+        v["drops"] = "; ".join(f"amplitude −{pct(1 - s.amplitude_ratio)} in the {_short(s.label)}" for s in blocks)
+        v["cidp_block_text"] = cidp.item("block").text
+    if key.startswith("motor_block"):
+        v["grades"] = "; ".join(f"{s.block.grade} in the {_short(s.label)}: {_area_duration(s)}" for s in blocks)
+    if key == "cold":
+        v.update(outside="; ".join(outside), temperature=f"{cfg.temperature_c:g}")
+    if key == "dispersion":
         s = pseudo[0]
-        return "dispersion", (
-            f"Across the {s.label} amplitude falls {pct(1 - s.amplitude_ratio)} but area only "
-            f"{pct(s.block.area_reduction)}, while duration rises {pct(s.block.duration_increase)}: temporal "
-            "dispersion with phase cancellation, not a conduction block by the MMN area rules (a drop in "
-            "amplitude alone does not prove a block).")
-    if entrapment_only:
-        where = ", ".join(s.label for s in focal) if focal else nerve.segments[0].label
-        return "entrapment", (f"The abnormality is confined to the {where}, a common entrapment site: a focal "
-                              "entrapment neuropathy. It does not count as conduction block for MMN.")
-    if ungradable:
+        v.update(pseudo_segment=s.label, pseudo_amplitude=pct(1 - s.amplitude_ratio),
+                 pseudo_area=pct(s.block.area_reduction), pseudo_duration=pct(s.block.duration_increase))
+    if key == "entrapment":
+        v["where"] = ", ".join(s.label for s in focal) if focal else nerve.segments[0].label
+    if key == "ungradable":
         s = ungradable[0]
-        return "ungradable", (
-            f"The distal CMAP ({d.amplitude_mv:.2f} mV) is too small for the block criteria (it must exceed 20% of "
-            f"the lower limit and 1 mV). The area falls {pct(s.block.area_reduction)} across the {s.label}, but "
-            "the block cannot be graded (distal CMAP too small): neither a block nor its absence can be claimed. "
-            "Study other nerves or muscles.")
-    if axon.present:
+        v.update(distal_mv=f"{d.amplitude_mv:.2f}", ungradable_area=pct(s.block.area_reduction),
+                 ungradable_segment=s.label)
+    if key == "axon_loss":
         gradable = all(s.block.gradable for s in segments)
-        no_block = ("no conduction block" if gradable else
-                    "no drop between sites (with a distal CMAP this small a block cannot be formally graded)")
-        return "axon_loss", (
-            f"Low CMAP ({d.amplitude_mv:.1f} mV) with {no_block} and velocities outside the demyelinating range "
-            f"(slowest {min_cv:.0f} m/s), {'abnormal' if snap.abnormal else 'normal'} SNAP: an axon-loss pattern, "
-            "as in ALS (but not specific to it).")
-    if technical:
+        v.update(
+            distal_mv_short=f"{d.amplitude_mv:.1f}",
+            no_block="no conduction block" if gradable else
+            "no drop between sites (with a distal CMAP this small a block cannot be formally graded)",
+            min_cv=f"{min_cv:.0f}", snap_word="abnormal" if snap.abnormal else "normal")
+    if key == "technical":
         causes = "; ".join(
             f"the drop in the {s.label} is explained by {'a ' if s.block.excluded_by == MGA else ''}"
             f"{s.block.excluded_by}"
             for s in technical
         )
-        return "technical", causes[0].upper() + causes[1:] + ": no conduction block."
-    if cidp.any_met:
-        which = "an abnormal" if snap.abnormal else "a normal"
-        return "demyelinating", f"Demyelinating features ({items}) with {which} SNAP. {category.text}"
-    if outside or snap.abnormal:
-        mild = (" The distal latency is only mildly prolonged: non-specific (for example carpal tunnel syndrome)."
-                if cidp.item("dml").met is False and math.isfinite(d.latency_ms) and d.latency_ms > lim.dml_uln_ms
-                else "")
-        return "abnormal", "Abnormal study: " + ("; ".join(outside) if outside else "abnormal SNAP") + "." + mild
-    return "normal", "A normal study: values within the typical limits, no conduction block and a normal SNAP."
+        v["technical"] = causes[0].upper() + causes[1:]
+    if key == "subthreshold_drop":
+        s = max(drops, key=lambda g: g.block.area_reduction)
+        v.update(drop_area=pct(s.block.area_reduction), drop_segment=s.label)
+    if key == "demyelinating":
+        v["snap_article"] = "an abnormal" if snap.abnormal else "a normal"
+    if key == "abnormal":
+        v["outside_or_snap"] = "; ".join(outside) if outside else "abnormal SNAP"
+        mildly = (cidp.item("dml").met is False and math.isfinite(d.latency_ms)
+                  and round(d.latency_ms, 1) > lim.dml_uln_ms)
+        v["mild"] = (" The distal latency is only mildly prolonged: non-specific (for example carpal tunnel "
+                     "syndrome)." if mildly else "")
+    return v

@@ -19,6 +19,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from widgets import palette
+from widgets.conduction.checklist import outcome
 from widgets.conduction.study import Study
 
 #: Most stimulation sites of any nerve (trace slots of a figure).
@@ -43,7 +44,7 @@ def wrap(text: str, width: int = 105) -> str:
 
 #: Longest verdict drawn under the traces (characters): about four lines; the whole interpretation is in the
 #: text alternative and the chapter's words.
-VERDICT_MAX_CHARS = 300
+VERDICT_MAX_CHARS = 220
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -59,7 +60,33 @@ def verdict_text(study: Study) -> str:
     return out
 
 
-def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int = 2, presenter: bool = False) -> dict:
+#: Characters per line of the verdict and checklist under the traces (fits a 390 px phone screen).
+VERDICT_WRAP = 50
+
+
+def checklist_lines(study: Study, width: int = VERDICT_WRAP) -> list[str]:
+    """The criteria checklist (:mod:`checklist`) as escaped, wrapped lines with bold headers."""
+    from widgets.conduction.checklist import checklist
+
+    c = checklist(study)
+    out = ["<b>MMN block rules (EFNS/PNS 2010)</b>",
+           f"<b>{html.escape(c.segment[0].upper() + c.segment[1:])}: {html.escape(c.outcome.upper())}</b>"]
+    for chk in c.mmn:
+        out += [("  " if i else "") + html.escape(x)
+                for i, x in enumerate(textwrap.wrap(chk.line, width, subsequent_indent="   "))]
+    out.append("<b>CIDP motor items in this nerve (EAN/PNS 2021)</b>")
+    for chk in c.cidp:
+        out += [html.escape(x) for x in textwrap.wrap(chk.line, width, subsequent_indent="   ")]
+    return out
+
+
+def verdict_block(study: Study, width: int = VERDICT_WRAP) -> str:
+    """Short verdict in words, then the checklist (plotly annotation text, ``<br>`` line breaks)."""
+    return wrap(verdict_text(study), width) + "<br> <br>" + "<br>".join(checklist_lines(study, width))
+
+
+def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int = 2, presenter: bool = False,
+                 title_width: int = 58) -> dict:
     """Everything a stacked-trace figure shows for ``study``, as plain lists and dicts.
 
     Keys: ``x0``, ``dx`` (ms), ``ys`` (one list per trace slot, empty when the
@@ -116,11 +143,11 @@ def study_layers(study: Study, *, n_points: int = STATIC_POINTS, decimals: int =
     annotations.append(dict(x=bx, y=y_top - bar / 2, xref="x", yref="y", text=f"{bar:g} mV", showarrow=False,
                             xanchor="right", xshift=-6, font=dict(size=font - 1, color=palette.TEXT)))
     annotations.append(dict(x=0, y=-0.16, xref="paper", yref="paper", xanchor="left", yanchor="top", align="left",
-                            showarrow=False, text=wrap(verdict_text(study), 60 if presenter else 82),
-                            font=dict(size=font, color=palette.TEXT)))
+                            showarrow=False, text=verdict_block(study, width=44 if presenter else VERDICT_WRAP),
+                            font=dict(size=font - 1, color=palette.TEXT)))
     who = f"{study.nerve.label} ({_short_muscle(study.nerve.muscle)})"
     title = who if study.preset is None else f"{who} · {_preset_title(study.preset)}"
-    title = "<br>".join(textwrap.wrap(title, 40 if presenter else 58))
+    title = "<br>".join(textwrap.wrap(title, 40 if presenter else title_width))
     return dict(
         x0=0.0,
         dx=dx,
@@ -196,6 +223,15 @@ def study_figure(study: Study, *, title: str | None = None, presenter: bool = Fa
     if title is not None:
         layers["title"] = title
     apply_layers(fig, layers)
+    # room under the traces for the verdict and the criteria checklist
+    lines = max((a["text"].count("<br>") + 1 for a in layers["annotations"] if a.get("yref") == "paper"), default=4)
+    bottom = 110 + (24 if presenter else 17) * lines
+    fig.update_layout(margin=dict(b=bottom, l=70 if presenter else 30, r=10),
+                      height=(560 if presenter else 440) + bottom)
+    fig.layout.yaxis.title.text = "CMAP (mV, negative up)"
+    fig.layout.annotations = [
+        {**a.to_plotly_json(), "y": -90 / 440} if a.yref == "paper" else a for a in fig.layout.annotations
+    ]
     return fig
 
 
@@ -257,7 +293,7 @@ def measurement_table_html(study: Study) -> str:
     srows = []
     for g in study.segments:
         cv = _flag(_fmt(g.cv_m_s, 0), False, math.isfinite(g.cv_m_s) and g.cv_m_s < lim.cv_lln_m_s)
-        verdict = g.block.grade if not g.block.excluded_by else f"none ({g.block.excluded_by})"
+        verdict = outcome(g)
         srows.append(
             f"<tr><th scope=\"row\">{esc(g.label)}</th><td>{g.length_mm:.0f}</td><td>{cv}</td>"
             f"<td>{_fmt(g.amplitude_ratio, 2)}</td><td>{_fmt(g.area_ratio, 2)}</td><td>{_fmt(g.duration_ratio, 2)}</td>"
@@ -303,14 +339,40 @@ def verdict_html(study: Study) -> str:
     esc = html.escape
     items = "".join(f"<li>{esc(f.text)}</li>" for f in study.findings)
     segs = "".join(
-        f"<li><strong>{esc(s.label)}</strong>: {esc(s.block.grade)}"
-        f"{' (' + esc(s.block.excluded_by) + ')' if s.block.excluded_by else ''}. {esc(s.block.text)}</li>"
+        f"<li><strong>{esc(s.label)}</strong>: {esc(outcome(s))}. {esc(s.block.text)}</li>"
         for s in study.segments
     )
     return (
         f"<div class=\"mmn-verdict\" role=\"status\" aria-live=\"polite\"><p><strong>Verdict:</strong> "
-        f"{esc(study.interpretation)}</p><ul>{items}</ul>"
+        f"{esc(study.interpretation)}</p>{checklist_html(study)}<ul>{items}</ul>"
         f"<details><summary>Why: segment by segment</summary><ul>{segs}</ul></details></div>"
+    )
+
+
+_MARK_WORDS = {True: "met", False: "not met", None: "not assessed"}
+
+
+def checklist_html(study: Study) -> str:
+    """The criteria checklist as an accessible table: rule, measured value, and met / not met / not assessed
+    in a symbol AND a word."""
+    from widgets.conduction.checklist import MARKS, checklist
+
+    esc = html.escape
+    c = checklist(study)
+
+    def rows(checks):
+        return "".join(
+            f"<tr><th scope=\"row\">{esc(k.rule)}</th><td>{esc(k.value)}</td>"
+            f"<td>{MARKS[k.met]} {_MARK_WORDS[k.met]}</td></tr>" for k in checks
+        )
+
+    head = ("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Measured</th>"
+            "<th scope=\"col\">Result</th></tr></thead>")
+    return (
+        f"<table class=\"mmn-ncs-table mmn-checklist\"><caption>MMN conduction block rules (EFNS/PNS 2010), "
+        f"{esc(c.segment)}: <strong>{esc(c.outcome)}</strong></caption>{head}<tbody>{rows(c.mmn)}</tbody></table>"
+        f"<table class=\"mmn-ncs-table mmn-checklist\"><caption>CIDP motor items (EAN/PNS 2021) in this nerve"
+        f"</caption>{head}<tbody>{rows(c.cidp)}</tbody></table>"
     )
 
 
@@ -352,7 +414,8 @@ def phase_cancellation_figure(nerve: str = "median", *, dispersion: float = 0.5,
         for k, (site, y) in enumerate(((a, ya), (b, yb))):
             st = palette.style(k)
             fig.add_trace(
-                go.Scatter(x=np.round(xs, 3), y=np.round(np.interp(xs, t, y), 3), mode="lines",
+                go.Scatter(x0=0.0, dx=round(float(xs[1] - xs[0]), 5), y=np.round(np.interp(xs, t, y), 2).tolist(),
+                           mode="lines",
                            name=f"{'CMAP' if col == 1 else 'SNAP'}, {site.label}",
                            line=dict(color=st.color, dash=st.dash, width=2.5)),
                 row=1, col=col,

@@ -25,7 +25,7 @@ from widgets.conduction.criteria import (
 )
 from widgets.conduction.describe import MGA, SUBMAXIMAL, describe
 from widgets.conduction.measure import conduction_velocity, measure_traces, ratio
-from widgets.conduction.model import Config, Raw, segment_lengths_mm
+from widgets.conduction.config import Config, Raw, segment_lengths_mm
 from widgets.conduction.study import (
     SegmentResult,
     SiteResult,
@@ -133,7 +133,7 @@ def build_study(cfg: Config, raw: Raw) -> Study:
     # slowing confined to the carpal tunnel: prolonged median distal latency, every forearm/proximal segment normal
     carpal_tunnel = bool(
         nerve.name == "median" and nerve.segments[0].entrapment_site and math.isfinite(d0.latency_ms)
-        and d0.latency_ms > lim.dml_uln_ms and finite_cvs and min(finite_cvs) >= lim.cv_lln_m_s
+        and round(d0.latency_ms, 1) > lim.dml_uln_ms and finite_cvs and min(finite_cvs) >= lim.cv_lln_m_s
     )
     cidp = cidp_assessment(
         nerve=nerve.name,
@@ -187,7 +187,12 @@ def _cidp_comparisons(cfg, sites, segments, check):
     notes = []
     mga = bool(segments) and segments[0].block.excluded_by == MGA
     out = []
+    standard = set(cfg.nerve.standard_sites)
+    skipped = []
     for k, s in enumerate(sites[1:], start=1):
+        if s.name not in standard:
+            skipped.append(s.label)
+            continue
         r = ref
         if mga:
             if k == 1:
@@ -202,6 +207,9 @@ def _cidp_comparisons(cfg, sites, segments, check):
         notes.append("The submaximal site is counted with its supramaximal repeat.")
     if mga:
         notes.append("Drops explained by the Martin–Gruber anastomosis are not counted.")
+    if skipped:
+        notes.append(f"Responses at {' and '.join(skipped)} are not standard sites and are not counted (normal "
+                     "velocity spread over long proximal distances prolongs and lowers them).")
     return out, " ".join(notes)
 
 
@@ -363,10 +371,11 @@ def _snap(cfg: Config, raw: Raw, sm, t: np.ndarray, lengths: np.ndarray) -> Snap
     if not math.isfinite(d.amplitude_uv):
         reasons.insert(0, "No distal SNAP.")
     else:
-        if d.amplitude_uv < sv.amplitude_lln_uv:
+        # judged on the values as printed (whole µV and m/s)
+        if round(d.amplitude_uv) < sv.amplitude_lln_uv:
             reasons.insert(0, f"Distal SNAP {d.amplitude_uv:.0f} µV is below the model's lower limit "
                               f"({sv.amplitude_lln_uv:g} µV).")
-        if math.isfinite(cv) and cv < sv.cv_lln_m_s:
+        if math.isfinite(cv) and round(cv) < sv.cv_lln_m_s:
             reasons.insert(0, f"Sensory conduction velocity {cv:.0f} m/s is below the model's lower limit "
                               f"({sv.cv_lln_m_s:g} m/s).")
     abnormal = bool(reasons)

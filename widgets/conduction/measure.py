@@ -8,8 +8,9 @@ the most negative value; amplitudes are returned as positive numbers.
 * onset latency: first crossing of a small threshold (1% of the negative peak)
   by the negative deflection, linearly interpolated between samples;
 * negative-peak amplitude: baseline (0) to negative peak;
-* negative-peak duration: from the onset to the return to baseline after the
-  negative peak;
+* negative-peak duration: from the onset of the first negative peak to the
+  return to baseline of the last negative peak (EFNS/PNS 2010), so a
+  polyphasic, dispersed response is measured whole;
 * negative-peak area: area of the negative deflection over that duration.
 
 Units follow the traces: mV and mV·ms for CMAPs, µV and µV·ms for SNAPs.
@@ -23,6 +24,9 @@ import numpy as np
 
 #: Onset threshold as a fraction of the negative-peak amplitude.
 ONSET_FRACTION = 0.01
+#: A later negative peak counts for the duration when it reaches this fraction of the main negative peak
+#: (model choice: smaller wiggles are ignored, as when the cursor is placed by eye).
+LAST_PEAK_FRACTION = 0.1
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ def measure_traces(
     *,
     absent_below: float = 0.0,
     onset_fraction: float = ONSET_FRACTION,
+    last_peak_fraction: float = LAST_PEAK_FRACTION,
 ) -> TraceMeasures:
     """Measure every row of ``traces`` (rows × samples, first sample at t = 0).
 
@@ -66,9 +71,13 @@ def measure_traces(
         frac = np.where((on > 0) & (y1 > y0), (thr - y0) / (y1 - y0), 0.0)
     onset_idx = prev + np.where(on > 0, np.clip(frac, 0.0, 1.0), 0.0)
 
-    # end of the negative phase: first sample at or below baseline after the peak
+    # end of the negative phase: the return to baseline of the LAST negative peak (EFNS/PNS 2010: duration
+    # from the onset of the first negative peak to the return to baseline of the last one), i.e. the first
+    # sample at or below baseline after the last sample still above ``last_peak_fraction`` of the peak
     idx = np.arange(n)
-    back = (y <= 0.0) & (idx[None, :] > peak[:, None])
+    high = y >= (last_peak_fraction * np.where(present, amp, np.inf))[:, None]
+    last = np.where(high.any(axis=1), n - 1 - np.argmax(high[:, ::-1], axis=1), peak)
+    back = (y <= 0.0) & (idx[None, :] > np.maximum(last, peak)[:, None])
     has_end = back.any(axis=1)
     end = np.where(has_end, np.argmax(back, axis=1), n - 1)
     e0 = np.maximum(end - 1, 0)

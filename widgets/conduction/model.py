@@ -12,8 +12,15 @@ runs over units; :func:`simulate` (model + measurements + verdicts) takes a few
 milliseconds.
 
 Calibration: the residual latency and the mV per unit size of each nerve are
-set once (cached) so that the normal study of seed 0 at 34 °C reproduces the
-published mean distal latency and amplitude of the nerve table.
+set once (cached) so that the normal study of seed 0 (the reference person) at
+34 °C reproduces the published mean distal latency and amplitude of the nerve
+table. A seed is a person (:mod:`widgets.conduction.person`): seeds ≥ 1 shift
+the distal latency, scale the CMAP amplitude and the axon velocities, and set
+the number of motor units, as in published normative series.
+
+Settings are validated in :mod:`widgets.conduction.config` and the traces are
+measured and interpreted in :mod:`widgets.conduction.interpret`, which never
+import this module (no import cycles).
 """
 
 from __future__ import annotations
@@ -23,39 +30,21 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.conduction.lesions import Lesion, check_lesions, segment_effects
-from widgets.conduction.pool import PARAMETERS, UnitPool, check_seed, motor_pool, sensory_pool
+from widgets.conduction.config import PITFALLS, Config, Raw, make_config, segment_lengths_mm
+from widgets.conduction.interpret import build_study
+from widgets.conduction.lesions import segment_effects
+from widgets.conduction.measure import measure_traces
+from widgets.conduction.person import person
+from widgets.conduction.pool import PARAMETERS, UnitPool, motor_pool, sensory_pool
 from widgets.conduction.reference_values import Nerve, get_nerve
-from widgets.conduction.temperature import TemperatureFactors, check_temperature, temperature_factors
+from widgets.conduction.temperature import TemperatureFactors, temperature_factors
 from widgets.conduction.waveforms import DT_MS, mup_template, sfap_onset_ms, sfap_template
 
-#: Pitfall keywords accepted by :func:`simulate` and what they mean.
-PITFALLS: dict[str, str] = {
-    "submaximal_site": "name of a stimulation site stimulated submaximally (or None)",
-    "submaximal_fraction": "fraction of axons (0.05–1) a submaximal stimulus excites (default 0.5)",
-    "martin_gruber": "fraction (0–0.9) of ADM motor axons crossing from the median to the ulnar nerve in the forearm "
-    "(ulnar nerve only)",
-}
+__all__ = ["PITFALLS", "Calibration", "Config", "Raw", "calibration", "make_config", "run", "segment_lengths_mm",
+           "simulate"]
 
 #: Lengthening of a unit potential per unit of enlargement by reinnervation (illustrative).
 REINNERVATION_STRETCH = 0.1
-
-
-@dataclass(frozen=True)
-class Config:
-    """Validated settings of one simulation (after applying a preset)."""
-
-    nerve: Nerve
-    preset: str | None
-    lesions: tuple[Lesion, ...]
-    axon_loss: float
-    reinnervation: float
-    sensory_axon_loss: float
-    temperature_c: float
-    seed: int
-    submaximal_site: str | None
-    submaximal_fraction: float
-    martin_gruber: float
 
 
 @dataclass(frozen=True)
@@ -63,132 +52,6 @@ class Calibration:
     residual_ms: float
     mv_per_size: float
     uv_per_size: float
-
-
-@dataclass(frozen=True)
-class Raw:
-    """Simulated traces before measurement.
-
-    ``motor``: (rows, samples) mV, rows = sites then extra checks
-    (``check_names``); ``sensory``: (2 × sites, samples) µV, rows = sites with
-    the lesions, then the same sites without lesions (reference).
-    """
-
-    dt_ms: float
-    motor: np.ndarray
-    sensory: np.ndarray
-    check_names: tuple[str, ...]
-    excited_fraction: float
-
-
-def _fraction(name: str, value: object, lo: float = 0.0, hi: float = 1.0, what: str = "") -> float:
-    try:
-        v = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number within {lo:g}–{hi:g}{what}, got {value!r}") from None
-    if not lo <= v <= hi:
-        raise ValueError(f"{name} must be within {lo:g}–{hi:g}{what}, got {value!r}")
-    return v
-
-
-def make_config(
-    nerve: str,
-    *,
-    preset: str | None = None,
-    lesions=(),
-    axon_loss: float = 0.0,
-    reinnervation: float = 0.0,
-    sensory_axon_loss: float = 0.0,
-    temperature_c: float = 34.0,
-    seed: int = 0,
-    **pitfalls,
-) -> Config:
-    """Validate every argument of :func:`simulate` and merge them with the preset.
-
-    A preset supplies lesions, axon loss, temperature and pitfalls; explicit
-    lesions are added to the preset's, and any other explicit argument that
-    differs from its default replaces the preset's value.
-    """
-    from widgets.conduction.presets import get_preset
-
-    spec = get_nerve(nerve)
-    for key in pitfalls:
-        if key not in PITFALLS:
-            raise ValueError(f"unknown pitfall keyword {key!r}: allowed pitfalls are {tuple(PITFALLS)}")
-    base = dict(axon_loss=0.0, reinnervation=0.0, sensory_axon_loss=0.0, temperature_c=34.0)
-    merged_pitfalls: dict[str, object] = {}
-    preset_lesions: tuple[Lesion, ...] = ()
-    if preset is not None:
-        p = get_preset(preset)
-        if spec.name not in p.nerves:
-            raise ValueError(f"nerve must be one of {p.nerves} for preset {preset!r}, got {spec.name!r}")
-        preset_lesions = p.lesions_for(spec.name)
-        base.update(
-            axon_loss=p.axon_loss,
-            reinnervation=p.reinnervation,
-            sensory_axon_loss=p.sensory_axon_loss,
-            temperature_c=p.temperature_c,
-        )
-        merged_pitfalls.update(p.pitfalls_for(spec))
-    explicit = dict(
-        axon_loss=axon_loss,
-        reinnervation=reinnervation,
-        sensory_axon_loss=sensory_axon_loss,
-        temperature_c=temperature_c,
-    )
-    defaults = dict(axon_loss=0.0, reinnervation=0.0, sensory_axon_loss=0.0, temperature_c=34.0)
-    for k, v in explicit.items():
-        if v is None:
-            continue
-        try:
-            differs = float(v) != defaults[k]
-        except (TypeError, ValueError):
-            differs = True  # let the validation below name the bad value
-        if differs:
-            base[k] = v
-    merged_pitfalls.update(pitfalls)
-
-    lesions_all = preset_lesions + check_lesions(spec, lesions)
-    check_lesions(spec, lesions_all)
-    ax = _fraction("axon_loss", base["axon_loss"], what=" (fraction of motor axons lost)")
-    rein = _fraction("reinnervation", base["reinnervation"], what=" (fraction of orphaned muscle fibres adopted)")
-    sens = _fraction("sensory_axon_loss", base["sensory_axon_loss"], what=" (fraction of sensory axons lost)")
-    temp = check_temperature(base["temperature_c"])
-    sd = check_seed(seed)
-
-    site = merged_pitfalls.get("submaximal_site")
-    if site is not None:
-        if site not in spec.site_names:
-            raise ValueError(f"submaximal_site must be one of {spec.site_names} (or None), got {site!r}")
-    frac = merged_pitfalls.get("submaximal_fraction", 0.5)
-    frac = _fraction("submaximal_fraction", frac, 0.05, 1.0, " (fraction of axons excited)")
-    mga = _fraction(
-        "martin_gruber", merged_pitfalls.get("martin_gruber", 0.0), 0.0, 0.9, " (fraction of crossing axons)"
-    )
-    if mga > 0 and spec.name != "ulnar":
-        raise ValueError(
-            f"martin_gruber applies to the ulnar nerve study (median-to-ulnar crossover to ADM), "
-            f"got nerve {spec.name!r}"
-        )
-    return Config(
-        nerve=spec,
-        preset=preset,
-        lesions=lesions_all,
-        axon_loss=ax,
-        reinnervation=rein,
-        sensory_axon_loss=sens,
-        temperature_c=temp,
-        seed=sd,
-        submaximal_site=site,
-        submaximal_fraction=frac,
-        martin_gruber=mga,
-    )
-
-
-def segment_lengths_mm(nerve: Nerve) -> np.ndarray:
-    """Length (mm) of every segment: the distal distance, then the distance between adjacent sites."""
-    d = np.array([s.distance_mm for s in nerve.sites])
-    return np.concatenate(([d[0]], np.diff(d)))
 
 
 def _arrivals(nerve: Nerve, pool: UnitPool, lesions, tf: TemperatureFactors, residual_ms: float, *, sensory: bool):
@@ -258,12 +121,16 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
     if cal is None:
         cal = calibration(nerve.name)
     tf = temperature_factors(cfg.temperature_c)
+    who = person(nerve.name, cfg.seed)
     mp = motor_pool(nerve.name, cfg.seed)
     sp = sensory_pool(nerve.name, cfg.seed)
     n_sites = len(nerve.sites)
 
     # --- motor units
-    arrival, passes = _arrivals(nerve, mp, cfg.lesions, tf, cal.residual_ms, sensory=False)
+    # the person's distal latency shift rides on the residual latency
+    # (residual + neuromuscular delay kept ≥ 0.3 ms)
+    residual = max(cal.residual_ms + who.dml_shift_ms, 0.3 - PARAMETERS.nmj_delay_ms) if cal.residual_ms else 0.0
+    arrival, passes = _arrivals(nerve, mp, cfg.lesions, tf, residual, sensory=False)
     alive = mp.u_loss >= cfg.axon_loss
     enlarge = 1.0
     if cfg.axon_loss > 0 and cfg.reinnervation > 0 and alive.any():
@@ -292,8 +159,10 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
         checks.append("median_elbow_adm")
     arr = np.concatenate(rows_t, axis=0)
     rch = np.concatenate(rows_r, axis=0)
-    weight = rch * (mp.size * enlarge * cal.mv_per_size * tf.amplitude)[None, :]
-    stretch = tf.duration * (1.0 + REINNERVATION_STRETCH * (enlarge - 1.0))
+    # the person's CMAP amplitude: the unit count and the drawn unit sizes change unit sizes, not the amplitude
+    mv = cal.mv_per_size * who.amplitude_factor * _reference_size(nerve.name) / max(float(mp.size.sum()), 1e-9)
+    weight = rch * (mp.size * enlarge * mv * tf.amplitude)[None, :]
+    stretch = nerve.mup_duration_scale * tf.duration * (1.0 + REINNERVATION_STRETCH * (enlarge - 1.0))
     latest = float(arr[rch].max()) if rch.any() else 10.0
 
     # --- sensory fibres (with lesions, then without as the reference)
@@ -313,10 +182,14 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
 
 
 @lru_cache(maxsize=16)
+def _reference_size(nerve: str) -> float:
+    """Summed unit size of the reference person's muscle (seed 0), the calibration's denominator."""
+    return float(motor_pool(nerve, 0).size.sum())
+
+
+@lru_cache(maxsize=16)
 def calibration(nerve: str) -> Calibration:
     """Residual latency (ms) and scales (mV, µV per unit size) reproducing the nerve's normal means."""
-    from widgets.conduction.measure import measure_traces
-
     spec = get_nerve(nerve)
     cfg = make_config(nerve)
     raw = run(cfg, Calibration(0.0, 1.0, 1.0))
@@ -378,8 +251,6 @@ def simulate(
         For an unknown nerve, preset, segment or pitfall keyword, or a value
         outside its allowed range; the message names the parameter.
     """
-    from widgets.conduction.interpret import build_study
-
     cfg = make_config(
         nerve,
         preset=preset,

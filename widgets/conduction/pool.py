@@ -23,7 +23,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from widgets.conduction.person import Person, check_seed, person
 from widgets.conduction.reference_values import Nerve, get_nerve
+
+__all__ = ["PARAMETERS", "PoolParameters", "UnitPool", "check_seed", "motor_pool", "sensory_pool"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,10 @@ class PoolParameters:
     max_enlargement: float = 5.0
     #: number of simulated sensory fibres (their sum is scaled to the SNAP amplitude)
     sensory_fibres: int = 400
+    #: sensory fibres conduct faster than motor axons of the same nerve by this factor: median and ulnar SNAP
+    #: velocities about 55.8 m/s (Czech multicentre normative study, course facts sheet) vs motor CV about 57-60
+    #: m/s measured over longer, more proximal segments (model choice fitted to those values)
+    sensory_cv_gain: float = 1.07
     #: slowest allowed conduction (m/s) after slowing, to keep latencies finite
     min_cv_m_s: float = 3.0
 
@@ -85,11 +92,18 @@ def _rng(nerve: Nerve, seed: int, kind: str) -> np.random.Generator:
     return np.random.default_rng([int(seed), zlib.crc32(f"{nerve.name}/{kind}".encode())])
 
 
-def _draw_pool(nerve: Nerve, seed: int, n: int, kind: str, params: PoolParameters) -> UnitPool:
+def _draw_pool(
+    nerve: Nerve, seed: int, n: int, kind: str, params: PoolParameters, who: Person | None = None
+) -> UnitPool:
     rng = _rng(nerve, seed, kind)
     lo, hi = nerve.axon_cv_range_m_s
+    cv_factor = who.cv_factor if who is not None else 1.0
+    if kind == "sensory":
+        cv_factor *= params.sensory_cv_gain
+    spread = who.spread_factor if who is not None else 1.0
+    peak = nerve.axon_cv_peakedness if nerve.axon_cv_peakedness is not None else params.cv_peakedness
     z = np.clip(rng.standard_normal(n), -3.0, 3.0)
-    cv = 0.5 * (lo + hi) + 0.5 * (hi - lo) * np.sign(z) * (np.abs(z) / 3.0) ** params.cv_peakedness
+    cv = cv_factor * (0.5 * (lo + hi) + 0.5 * (hi - lo) * spread * np.sign(z) * (np.abs(z) / 3.0) ** peak)
     rho = params.size_speed_correlation
     latent = rho * z + np.sqrt(1.0 - rho**2) * rng.standard_normal(n)
     size = np.exp(params.size_log_sd * latent - 0.5 * params.size_log_sd**2)
@@ -111,21 +125,18 @@ def _draw_pool(nerve: Nerve, seed: int, n: int, kind: str, params: PoolParameter
     return UnitPool(*arrays)
 
 
-def check_seed(seed: object) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
-    return int(seed)
-
-
 @lru_cache(maxsize=128)
 def motor_pool(nerve: str, seed: int = 0) -> UnitPool:
-    """Motor units of the muscle recorded in a ``nerve`` study (count from the nerve table)."""
+    """Motor units of the muscle recorded in a ``nerve`` study: the person's count
+    (:func:`~widgets.conduction.person.person`; seed 0: the table's count)."""
     spec = get_nerve(nerve)
-    return _draw_pool(spec, check_seed(seed), spec.motor_units, "motor", PARAMETERS)
+    who = person(spec.name, check_seed(seed))
+    return _draw_pool(spec, who.seed, who.motor_units, "motor", PARAMETERS, who)
 
 
 @lru_cache(maxsize=128)
 def sensory_pool(nerve: str, seed: int = 0) -> UnitPool:
     """Sensory fibres contributing to the nerve's SNAP (an illustrative count)."""
     spec = get_nerve(nerve)
-    return _draw_pool(spec, check_seed(seed), PARAMETERS.sensory_fibres, "sensory", PARAMETERS)
+    who = person(spec.name, check_seed(seed))
+    return _draw_pool(spec, who.seed, PARAMETERS.sensory_fibres, "sensory", PARAMETERS, who)

@@ -113,16 +113,27 @@ PRESETS: dict[str, Preset] = {
             title="CIDP: diffuse demyelination",
             nerve="median",
             nerves=ALL,
-            expected="Conduction velocity in the demyelinating range, temporal dispersion of proximal CMAPs, a "
-            "distal latency that is prolonged but (in the median nerve) below the demyelinating range, reduced and "
-            "slowed SNAP. One nerve meets the EAN/PNS 2021 motor criteria: possible CIDP at most; the level 'CIDP' "
-            "needs them in two nerves.",
-            teaching="In CIDP demyelination is widespread and uneven. Every axon slows, some much more than others: "
-            "latencies are long, velocities fall into the demyelinating range, and proximal CMAPs spread out and "
-            "lose amplitude by phase cancellation. Sensory fibres are involved too, so the SNAP is small and slow. "
-            "The 2021 CIDP criteria judge a block on amplitude (at least 30% lower, not in the tibial nerve) and "
-            "need the findings in at least two nerves.",
-            lesions={"*": (Lesion("all", slowing=0.45, dispersion=0.35, sensory=True),)},
+            expected="Conduction velocity in the demyelinating range, long distal CMAPs and temporal dispersion "
+            "of proximal CMAPs, reduced and slowed SNAP. The distal motor latency reaches the demyelinating range "
+            "(at least 50% above the upper limit) in the ulnar, peroneal and tibial nerves; in the median nerve it "
+            "is prolonged but below it. Every nerve meets EAN/PNS 2021 motor items; studied in two or more nerves "
+            "this is the electrodiagnostic level 'CIDP'. One nerve alone can only be 'possible CIDP'.",
+            teaching="In CIDP demyelination is widespread and uneven, and often worst at the nerve ends. Every axon "
+            "slows, some much more than others: distal latencies are long, velocities fall into the demyelinating "
+            "range, and CMAPs spread out (long distal CMAPs; proximal CMAPs lose amplitude by phase cancellation). "
+            "Sensory fibres are involved too, so the SNAP is small and slow. The 2021 CIDP criteria judge a block "
+            "on amplitude (at least 30% lower, not in the tibial nerve) and need the findings in at least two "
+            "nerves.",
+            # diffuse demyelination plus a distal emphasis (illustrative sizes; distal latency and distal
+            # duration then reach the criteria in every nerve, fidelity audit row 16)
+            lesions={
+                "*": (Lesion("all", slowing=0.45, dispersion=0.45, sensory=True),
+                      Lesion("distal", slowing=0.3, dispersion=0.3, sensory=True)),
+                # the median nerve: distal dispersion without the extra distal slowing, so its distal latency
+                # stays below the demyelinating range (not every nerve meets every item)
+                "median": (Lesion("all", slowing=0.45, dispersion=0.45, sensory=True),
+                           Lesion("distal", dispersion=0.3, sensory=True)),
+            },
             sensory_axon_loss=0.3,
         ),
         Preset(

@@ -18,6 +18,16 @@ Numbers and where they come from
   and tibial (Kim 2022, Ann Rehabil Med) as listed in the course facts sheet.
 * Motor-unit numbers: thenar 340 and hypothenar 380 ``sica1974``; extensor
   digitorum brevis about 200 and abductor hallucis about 127 (course facts sheet).
+* Between-person SDs (:class:`NormalSpread`; a seed is a person, see
+  :mod:`widgets.conduction.person`): median ``buschbacher1999median``; ulnar
+  JNND series and the Czech multicentre study; peroneal
+  ``buschbacher1999peroneal``; tibial ``kim2022`` (95% ranges / 4).
+* Leg CMAPs are longer than hand CMAPs (EFNS/PNS 2010 duration limits,
+  ``efnspns2010cidp``), and the normal tibial CMAP loses much amplitude between
+  ankle and knee (up to 50%, ``preston2020``): ``mup_duration_scale`` and the
+  tibial axon-velocity range below.
+* Standard sites (``Site.standard``): only they are compared with the distal
+  response for the EAN/PNS 2021 block and dispersion items.
 * Distances of the proximal sites and the sensory values are an *illustrative
   model geometry* of an average adult (a tape measure gives them in each
   patient); they are not normative data and the course text does not quote them.
@@ -29,6 +39,14 @@ or µV (SNAP), velocities in m/s (= mm/ms).
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+#: Age range (years) of the people drawn from seeds ≥ 1 (uniform), and the reference person's age (seed 0).
+AGE_RANGE_YEARS = (20.0, 70.0)
+REFERENCE_AGE_YEARS = 30.0
+#: Motor-unit numbers fall with age: about 40% fewer (larger) units at about 71 years (course facts sheet §5);
+#: the model lets the count fall linearly from this age to that loss at 71 years (illustrative shape).
+UNIT_LOSS_FROM_AGE_YEARS = 40.0
+UNIT_LOSS_AT_71 = 0.4
 
 #: Temperature (°C) at which the reference values apply in the model.
 REFERENCE_TEMPERATURE_C = 34.0
@@ -47,6 +65,12 @@ class Site:
     name: str
     label: str
     distance_mm: float
+    #: a standard stimulation site of routine studies (wrist, elbow, ankle, fibular head, knee). Axilla and
+    #: Erb's point (and the popliteal fossa above the fibular head) are extra proximal sites: their comparison
+    #: with the distal response is reported, but not counted for the EAN/PNS 2021 dispersion and block items,
+    #: because normal velocity spread over these long distances prolongs the CMAP by up to ~30-40% (model
+    #: choice; fidelity audit row 7).
+    standard: bool = True
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,26 @@ class NormalMeans:
 
 
 @dataclass(frozen=True)
+class NormalSpread:
+    """Between-person standard deviations of a normal population (34 °C), each with its source.
+
+    A seed is a person (:mod:`widgets.conduction.person`): seeds ≥ 1 draw a
+    person's distal CMAP amplitude, distal latency, conduction velocity and
+    motor-unit number from these SDs around :class:`NormalMeans`.
+    ``motor_units_sd``: SD of the number of motor units of the recorded muscle.
+    """
+
+    dml_sd_ms: float
+    amplitude_sd_mv: float
+    cv_sd_m_s: float
+    motor_units_sd: float
+    source: str
+    #: mean distal CMAP amplitude (mV) of people aged 40 or more, where a series reports it by age (None: no
+    #: age effect on amplitude is modelled for this nerve)
+    amplitude_mean_from_40_mv: float | None = None
+
+
+@dataclass(frozen=True)
 class SensoryValues:
     """Illustrative sensory (SNAP) values of the model (not normative data)."""
 
@@ -115,6 +159,12 @@ class Nerve:
     sensory: SensoryValues
     #: velocity range (m/s) of single motor axons in the distal (forearm or leg) segment
     axon_cv_range_m_s: tuple[float, float]
+    #: peakedness of the axon velocity distribution (None: the pool's default, see ``PoolParameters``)
+    axon_cv_peakedness: float | None = None
+    #: between-person SDs of the normal population
+    spread: NormalSpread = None  # type: ignore[assignment]
+    #: time scale of the motor-unit potential of the recorded muscle (1 = hand muscles)
+    mup_duration_scale: float = 1.0
     #: where the site distances come from
     sites_source: str = (
         "distal distance: typical 7 cm (arm) / 9 cm (leg), preston2020; proximal sites: illustrative adult geometry"
@@ -139,6 +189,12 @@ class Nerve:
             if seg.name == name:
                 return seg
         raise ValueError(f"segment must be one of {self.lesion_segments} for the {self.name} nerve, got {name!r}")
+
+    @property
+    def standard_sites(self) -> tuple[str, ...]:
+        """Proximal sites whose response is compared with the distal one for the EAN/PNS 2021
+        block and dispersion items (``Site.standard``)."""
+        return tuple(s.name for s in self.sites[1:] if s.standard)
 
     def site(self, name: str) -> Site:
         for s in self.sites:
@@ -166,6 +222,23 @@ def _axon_cv_range(mean_cv: float, spread: float = 1.0) -> tuple[float, float]:
     return (round(mid - half, 1), round(mid + half, 1))
 
 
+#: Leg muscles give longer CMAPs than hand muscles: the EFNS/PNS 2010 upper limits of distal negative-peak
+#: duration (20 Hz low-frequency filter) are 6.6 (median), 6.7 (ulnar), 7.6 (peroneal) and 8.8 ms (tibial),
+#: efnspns2010cidp. The model lengthens the unit potentials of EDB and abductor hallucis by the ratio of
+#: those limits to the median one (7.6/6.6, 8.8/6.6): a model choice tied to the published limits.
+PERONEAL_MUP_SCALE = round(7.6 / 6.6, 3)
+TIBIAL_MUP_SCALE = round(8.8 / 6.6, 3)
+
+#: Tibial single-axon velocities (m/s) and the peakedness of their distribution (illustrative; no single-axon
+#: data are at hand): wide and flat enough that the normal CMAP loses much amplitude but less area between
+#: ankle and knee (normal controls may drop up to 50%, preston2020) -- the reason the criteria do not grade a
+#: tibial block by amplitude and ask for a 100% duration increase there. Fastest axons near the published mean
+#: CV (kim2022).
+TIBIAL_AXON_CV_RANGE = (18.5, 53.0)
+#: Peroneal single-axon velocities (m/s): the hand range narrowed (illustrative), fastest axons near the mean CV.
+PERONEAL_AXON_CV_RANGE = (35.0, 53.5)
+TIBIAL_AXON_PEAKEDNESS = 0.8
+
 _DISTAL = Segment("distal", "distal segment (distal site–muscle)")
 
 NERVES: dict[str, Nerve] = {
@@ -177,8 +250,8 @@ NERVES: dict[str, Nerve] = {
         sites=(
             Site("wrist", "Wrist", 70.0),
             Site("elbow", "Elbow", 300.0),
-            Site("axilla", "Axilla", 440.0),
-            Site("erb", "Erb's point", 620.0),
+            Site("axilla", "Axilla", 440.0, standard=False),
+            Site("erb", "Erb's point", 620.0, standard=False),
         ),
         segments=(
             Segment("distal", "distal segment (wrist–APB, carpal tunnel)", entrapment_site=True),
@@ -192,6 +265,8 @@ NERVES: dict[str, Nerve] = {
         motor_units_source="sica1974",
         sensory=SensoryValues("median SNAP", amplitude_uv=30.0, amplitude_lln_uv=15.0, cv_lln_m_s=49.0),
         axon_cv_range_m_s=_axon_cv_range(57.0),
+        spread=NormalSpread(0.5, 3.6, 5.0, 87.0, "buschbacher1999median (3.7 ± 0.5 ms, 10.2 ± 3.6 mV, 57 ± 5 m/s); "
+                            "thenar units 340 ± 87, sica1974"),
     ),
     "ulnar": Nerve(
         name="ulnar",
@@ -202,8 +277,8 @@ NERVES: dict[str, Nerve] = {
             Site("wrist", "Wrist", 70.0),
             Site("below_elbow", "Below elbow", 290.0),
             Site("above_elbow", "Above elbow", 390.0),
-            Site("axilla", "Axilla", 490.0),
-            Site("erb", "Erb's point", 670.0),
+            Site("axilla", "Axilla", 490.0, standard=False),
+            Site("erb", "Erb's point", 670.0, standard=False),
         ),
         segments=(
             _DISTAL,
@@ -218,6 +293,9 @@ NERVES: dict[str, Nerve] = {
         motor_units_source="sica1974",
         sensory=SensoryValues("ulnar SNAP", amplitude_uv=25.0, amplitude_lln_uv=12.0, cv_lln_m_s=49.0),
         axon_cv_range_m_s=_axon_cv_range(59.8),
+        spread=NormalSpread(0.39, 2.3, 5.2, 79.0, "DML 2.75 ± 0.39 ms (JNND normative series, facts sheet); ADM "
+                            "amplitude 9.6 ± 2.3 mV and forearm CV 60.4 ± 5.2 m/s (Czech multicentre normative study "
+                            "of 227 volunteers, facts sheet); hypothenar units 380 ± 79, sica1974"),
     ),
     "peroneal": Nerve(
         name="peroneal",
@@ -228,7 +306,7 @@ NERVES: dict[str, Nerve] = {
             Site("ankle", "Ankle", 90.0),
             Site("below_fibular_head", "Below fibular head", 400.0),
             Site("above_fibular_head", "Above fibular head", 500.0),
-            Site("popliteal_fossa", "Popliteal fossa", 580.0),
+            Site("popliteal_fossa", "Popliteal fossa", 580.0, standard=False),
         ),
         segments=(
             _DISTAL,
@@ -237,11 +315,15 @@ NERVES: dict[str, Nerve] = {
             Segment("popliteal", "knee segment (above fibular head–popliteal fossa)"),
         ),
         limits=TypicalLimits(dml_uln_ms=6.5, amplitude_lln_mv=2.0, cv_lln_m_s=44.0),
-        means=NormalMeans(4.8, 6.8, 46.5, "buschbacher1999peroneal"),
+        means=NormalMeans(4.8, 6.8, 48.0, "buschbacher1999peroneal (CV 44-49 m/s by group; 48 = upper part)"),
         motor_units=200,
         motor_units_source="course facts sheet (EDB about 200 units)",
         sensory=SensoryValues("superficial peroneal SNAP", amplitude_uv=12.0, amplitude_lln_uv=6.0, cv_lln_m_s=36.0),
-        axon_cv_range_m_s=_axon_cv_range(46.5, spread=0.7),
+        axon_cv_range_m_s=PERONEAL_AXON_CV_RANGE,
+        spread=NormalSpread(0.8, 2.5, 4.0, 50.0, "buschbacher1999peroneal (4.8 ± 0.8 ms; 6.8 ± 2.5 mV under 40 years, "
+                            "5.1 ± 2.5 mV from 40; CV 44-49 m/s, SD 4-5); unit-number SD: the thenar relative SD "
+                            "(25%, sica1974), illustrative", amplitude_mean_from_40_mv=5.1),
+        mup_duration_scale=PERONEAL_MUP_SCALE,
     ),
     "tibial": Nerve(
         name="tibial",
@@ -257,11 +339,16 @@ NERVES: dict[str, Nerve] = {
             Segment("leg", "leg (ankle–knee)"),
         ),
         limits=TypicalLimits(dml_uln_ms=5.8, amplitude_lln_mv=4.0, cv_lln_m_s=41.0),
-        means=NormalMeans(4.3, 7.1, 50.7, "Kim 2022, Ann Rehabil Med (course facts sheet)"),
+        means=NormalMeans(4.3, 7.1, 50.7, "kim2022 (males in their 20s)"),
         motor_units=127,
         motor_units_source="course facts sheet (abductor hallucis about 127 units)",
         sensory=SensoryValues("medial plantar SNAP", amplitude_uv=8.0, amplitude_lln_uv=4.0, cv_lln_m_s=38.0),
-        axon_cv_range_m_s=_axon_cv_range(50.7, spread=0.7),
+        axon_cv_range_m_s=TIBIAL_AXON_CV_RANGE,
+        axon_cv_peakedness=TIBIAL_AXON_PEAKEDNESS,
+        spread=NormalSpread(0.58, 1.9, 4.3, 32.0, "kim2022 reference ranges (95%, about mean ± 2 SD): 3.1-5.4 ms, "
+                            "3.4-10.9 mV, 42.2-59.3 m/s, so SD = range / 4; unit-number SD: the thenar relative SD "
+                            "(25%, sica1974), illustrative"),
+        mup_duration_scale=TIBIAL_MUP_SCALE,
     ),
 }
 

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from widgets.conduction.criteria import AxonLossVerdict, BlockVerdict, CidpAssessment
+from widgets.conduction.cidp import CidpAssessment
+from widgets.conduction.criteria import AxonLossVerdict, BlockVerdict
 from widgets.conduction.reference_values import Nerve
 
 if TYPE_CHECKING:
-    from widgets.conduction.model import Config
+    from widgets.conduction.config import Config
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,15 @@ from widgets.display import Explorable
 
 _CUSTOM = "custom"
 
+
+def fwave_html(study) -> str:
+    """F-waves of the simulated study (20 stimuli from the distal site), in one accessible line."""
+    from widgets.conduction.fwave_view import fwave_summary
+    from widgets.conduction.fwaves import f_waves
+
+    return (f"<p class=\"mmn-fwaves\"><strong>F-waves</strong> (20 stimuli at the {html.escape(study.sites[0].label.lower())}): "
+            f"{html.escape(fwave_summary(f_waves(study)))}</p>")
+
 #: Big type for a lecture hall (scoped to the presenter view).
 _PRESENTER_CSS = (
     "<style>.mmn-presenter, .mmn-presenter .widget-label, .mmn-presenter select, "
@@ -93,6 +102,7 @@ class ConductionExplorer:
         fig.update_layout(autosize=True, margin=dict(b=60))
         self.figure = go.FigureWidget(fig)
         self.verdict = W.HTML()
+        self.fwaves = W.HTML()
         self.table = W.HTML()
 
         for w in (self.axon_loss, self.reinnervation, self.sensory_loss, self.temperature, self.submaximal_site,
@@ -120,7 +130,7 @@ class ConductionExplorer:
             for i, t in enumerate(("Lesions per segment", "Axons and temperature", "Pitfalls")):
                 tabs.set_title(i, t)
             controls = W.VBox([W.HBox([self.nerve, self.preset]), tabs])
-        parts = [controls, self.teaching, self.figure, self.verdict, self.table]
+        parts = [controls, self.teaching, self.figure, self.verdict, self.fwaves, self.table]
         if presenter:
             parts.insert(0, W.HTML(_PRESENTER_CSS))
         self.widget = W.VBox(parts)
@@ -293,6 +303,7 @@ class ConductionExplorer:
             sync_figure_state(self.figure)
             self._drawn_once = True
         self.verdict.value = verdict_html(study)
+        self.fwaves.value = "" if self.presenter else fwave_html(study)
         self.table.value = "" if self.presenter else measurement_table_html(study)
 
 

@@ -20,7 +20,7 @@ What the explorer can grade (2010, categories table):
 
 A pure lower motor neuron picture without a demonstrable block is **not**
 "not MMN" (``doneddu2024``, ``burrell2011``): the explorer says so and points to
-an IVIg trial. Integration note: ``widgets.diagnosis.category`` grades the same
+an IVIg trial when the picture looks like MMN (``simon2013ivig``). Integration note: ``widgets.diagnosis.category`` grades the same
 categories from numbers (nerve counts); these rules grade the explorer's
 categorical findings and must agree with it on the cases both can express.
 """
@@ -109,9 +109,11 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
                  "MMN. Follow the patient: weakness in a second nerve would raise the category."),
     CategoryRule({**_TWO, "conduction_block": ("absent", "entrapment_site_only")}, "no_block",
                  "The clinical picture of MMN without a demonstrable block. This does not exclude MMN: the 2010 "
-                 "criteria find a definite block in only about half of patients. Consider an IVIg trial with an "
-                 "objective measure of strength: an improvement makes possible MMN.",
-                 ("efnspns2010mmn", "doneddu2024", "burrell2011")),
+                 "criteria find a definite block in only about half of patients. When the picture looks like MMN "
+                 "(distal arm onset, nerve-territory pattern, denervation only in weak muscles, normal CK), consider "
+                 "an IVIg trial with an objective end point: an improvement makes possible MMN. Without one, follow "
+                 "the patient for signs of ALS.",
+                 ("efnspns2010mmn", "doneddu2024", "burrell2011", "simon2013ivig")),
     CategoryRule({**_TWO, "conduction_block": ("probable_one",)}, "pending",
                  "A probable block in one nerve makes probable MMN only with two supportive investigations "
                  "(IgM anti-GM1, CSF protein raised but below 1 g/L, brachial plexus MRI, objective IVIg response); "

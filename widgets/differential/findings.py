@@ -83,8 +83,11 @@ _BLOCKS = ("outside_entrapment", "probable_two", "probable_one")
 _NO_BLOCK = (
     "No block found does not exclude MMN: the 2010 criteria find a definite block in only 47% of patients with "
     "MMN (a probable or definite block in 57%), and only 22.6% of 31 patients with a pure lower motor neuron "
-    "syndrome who responded to IVIg had a block. With a pure lower motor neuron syndrome in a nerve-territory "
-    "pattern, think of probable or possible MMN and consider an IVIg trial."
+    "syndrome who responded to IVIg had a block. But of 31 consecutive patients with a progressive pure lower "
+    "motor neuron syndrome and no block, only 3 (10%) responded to IVIg, all with distal arm onset, EMG changes "
+    "confined to weak muscles and a normal CK. When the picture looks like MMN (distal arm onset, nerve-territory "
+    "pattern, denervation only in weak muscles, normal CK), think of probable or possible MMN and consider an IVIg "
+    "trial with an objective end point, and follow the patient for signs of ALS."
 )
 _CIDP_BLOCK = (
     "Motor conduction block is an electrodiagnostic criterion of CIDP, graded by amplitude: a drop of at least 30% "
@@ -225,7 +228,7 @@ RULES: tuple[Rule, ...] = (
          ("decarvalho2008awaji", "efnspns2010mmn")),
     # --- motor conduction block ---------------------------------------------------------------
     Rule({"conduction_block": "absent"}, "mmn", "compatible", _NO_BLOCK,
-         ("doneddu2024", "burrell2011", "efnspns2010mmn")),
+         ("doneddu2024", "burrell2011", "simon2013ivig", "efnspns2010mmn")),
     Rule({"conduction_block": "absent"}, "als", "compatible",
          "ALS: low CMAP amplitudes from axon loss, no conduction block.", _ALS_NCS),
     Rule({"conduction_block": "outside_entrapment"}, "mmn", "compatible",
@@ -312,8 +315,9 @@ RULES: tuple[Rule, ...] = (
     Rule({"ivig_response": "improved"}, "als", "argues_against",
          "An objective improvement after IVIg points to a treatable immune neuropathy rather than ALS: in a cohort "
          "of pure lower motor neuron syndromes, most patients who improved with IVIg had no conduction block, "
-         "which is why an IVIg trial is worth doing in such a picture.",
-         ("burrell2011", "efnspns2010mmn")),
+         "which is why an IVIg trial is worth doing when the picture looks like MMN. Only a minority of unselected "
+         "patients respond, so a missing response does not prove ALS.",
+         ("burrell2011", "simon2013ivig", "efnspns2010mmn")),
     Rule({"ivig_response": "improved"}, "cidp", "compatible", _IVIG_CIDP, _CIDP),
     Rule({"ivig_response": "improved"}, "lewis_sumner", "compatible", _IVIG_CIDP, _CIDP),
     Rule({"ivig_response": "not_improved"}, "mmn", "compatible",

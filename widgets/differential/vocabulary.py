@@ -247,6 +247,7 @@ SOURCES: dict[str, str] = {
     "donaghy1994": "Donaghy et al. 1994",
     "doneddu2024": "Doneddu et al. 2024",
     "burrell2011": "Burrell et al. 2011",
+    "simon2013ivig": "Simon et al. 2013",
     "preston2020": "Preston & Shapiro 2020",
 }
 

@@ -2,30 +2,38 @@
 
 Pure numpy/scipy model (no UI code in the model modules):
 
-* :mod:`~widgets.ivig.pharmacokinetics` — serum IgG, FcRn-saturable catabolism, SCIg depot;
-* :mod:`~widgets.ivig.response` — effect delay, block relief, slow axon loss, wear-off;
-* :mod:`~widgets.ivig.patients` — :class:`Patient` and the virtual :func:`cohort`;
+* :mod:`~widgets.ivig.pharmacokinetics` — serum IgG: endogenous production, one saturable FcRn
+  mechanism (the half-life follows from it), SCIg depot;
+* :mod:`~widgets.ivig.response` — effect delay, clinical relief (strength), the measured block, slow
+  axon loss, wear-off;
+* :mod:`~widgets.ivig.patients` — :class:`Patient`, :func:`person` (a seed is a person) and :func:`cohort`;
+* :mod:`~widgets.ivig.variability` — day-to-day fluctuation and measurement error within a person;
+* :mod:`~widgets.ivig.trial` — :func:`~widgets.ivig.trial.run_trial`, a virtual crossover trial;
+* :mod:`~widgets.ivig.titration` — :func:`titrate`: reduce dose or lengthen the interval until wear-off;
 * :mod:`~widgets.ivig.regimens` — :func:`induction`, :func:`maintenance`, :func:`scig`,
   :func:`no_treatment` and :meth:`Regimen.then`;
 * :mod:`~widgets.ivig.course` — :func:`simulate` → :class:`Course`;
 * :mod:`~widgets.ivig.parameters` — every number with its source.
 
 Views: :func:`explorer` (one notebook cell: live widget in a kernel,
-kernel-free figure in the book) and :func:`course_figure` (static figure).
+kernel-free figure in the book), :func:`course_figure` (static figure) and
+:func:`widgets.ivig.trial_views.trial_explorer` (the virtual trial).
 
 The model is for teaching: it reproduces published averages, it does not
 predict an individual patient's course.
 """
 
 from widgets.ivig.course import Course, simulate
-from widgets.ivig.patients import Patient, cohort
-from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment, scig
+from widgets.ivig.patients import Patient, cohort, person
+from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment, scig, scig_from_ivig
+from widgets.ivig.titration import Titration, titrate
 from widgets.ivig.static import course_figure
 from widgets.ivig.views import explorer
 
 __all__ = [
     "Course",
     "Patient",
+    "person",
     "Regimen",
     "cohort",
     "course_figure",
@@ -34,5 +42,8 @@ __all__ = [
     "maintenance",
     "no_treatment",
     "scig",
+    "scig_from_ivig",
+    "titrate",
+    "Titration",
     "simulate",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from widgets.ivig import pharmacokinetics, response
+from widgets.ivig import pharmacokinetics, response, variability
 from widgets.ivig.parameters import LIMITS, PK, RESPONSE, check_range
 from widgets.ivig.patients import Patient
 from widgets.ivig.regimens import Regimen
@@ -28,6 +28,12 @@ class Course:
     having been above it), ``wear_off_strength_pct`` (strength at that
     threshold), ``untreated_strength_pct`` (the same patient with no treatment).
 
+    What a clinic would *measure* (day-to-day fluctuation and measurement error
+    drawn from the patient's ``seed``): ``observed_grip_kg`` (one dynamometer
+    reading on each day), ``measured_block_pct`` (area reduction across the
+    measured conduction block, %, without error) and ``observed_block_pct``
+    (with the error of one study).
+
     Doses: ``infusion_days`` (day of each dose), ``infusion_g`` (grams that
     day), ``infusion_route`` (``"iv"``/``"sc"``) and the total ``grams``.
 
@@ -46,6 +52,9 @@ class Course:
     worn_off: np.ndarray
     wear_off_strength_pct: np.ndarray
     untreated_strength_pct: np.ndarray
+    observed_grip_kg: np.ndarray
+    measured_block_pct: np.ndarray
+    observed_block_pct: np.ndarray
     infusion_days: np.ndarray
     infusion_g: np.ndarray
     infusion_route: np.ndarray
@@ -108,12 +117,7 @@ def simulate(regimen: Regimen, patient: Patient | None = None, *, weeks: float =
     np.add.at(iv, day[route == "iv"] * STEPS_PER_DAY, grams[route == "iv"])
     np.add.at(sc, day[route == "sc"] * STEPS_PER_DAY, grams[route == "sc"])
 
-    kin = pharmacokinetics.Kinetics.for_patient(
-        weight_kg=patient.weight_kg,
-        baseline_g_l=patient.baseline_igg_g_l,
-        half_life_days=patient.half_life_days,
-        saturation_g_l=patient.fcrn_saturation_g_l,
-    )
+    kin = patient.kinetics
     igg = pharmacokinetics.serum_igg(iv, sc, kin)
     ce = response.effect_site(igg - patient.baseline_igg_g_l, dt)
     relief = response.block_relief(ce, threshold_g_l=patient.response_threshold_g_l, max_relief=patient.max_relief)
@@ -130,17 +134,28 @@ def simulate(regimen: Regimen, patient: Patient | None = None, *, weeks: float =
     edges = np.append(starts, n_days + 1)
     worn_per_cycle = np.array([int(worn[a:b].sum()) for a, b in zip(edges[:-1], edges[1:], strict=True)], dtype=int)
 
+    grip = strength / 100.0 * patient.normal_grip_kg
+    n_out = n_days + 1
+    observed_grip = grip * variability.fluctuation(n_out, patient.seed) * variability.grip_error(n_out, patient.seed)
+    measured_block = response.measured_block_pct(
+        relief, before_pct=patient.measured_block_pct, share=patient.measured_block_share
+    )
+    observed_block = np.clip(measured_block + variability.block_error(n_out, patient.seed), 0.0, 100.0)
+
     return Course(
         patient=patient,
         regimen=regimen,
         days=np.arange(n_days + 1),
         igg_g_l=igg,
         strength_pct=strength,
-        grip_kg=strength / 100.0 * patient.normal_grip_kg,
+        grip_kg=grip,
         relief=relief,
         worn_off=worn,
         wear_off_strength_pct=response.strength_pct(axons[daily], threshold_relief, conduction_block=block),
         untreated_strength_pct=response.strength_pct(untreated_axons[daily], 0.0, conduction_block=block),
+        observed_grip_kg=observed_grip,
+        measured_block_pct=measured_block,
+        observed_block_pct=observed_block,
         infusion_days=day,
         infusion_g=grams,
         infusion_route=route,

@@ -54,31 +54,41 @@ class Pharmacokinetics:
         "calibrated: sum of the two exchange rate constants, so that 95% of distribution equilibrium is reached "
         "after ln(20)/0.8 = 3.7 days (equilibrium after ~3-5 days, product label, clinical-facts section 6)",
     )
-    half_life_days: float = sourced(
-        21.0,
-        "day",
-        "published range: terminal half-life of total IgG 17-40 days depending on source (EU SmPC, "
-        "clinical-facts section 6); 21 days is the textbook three-week value",
-    )
     half_life_range_days: tuple[float, float] = sourced(
-        (17.0, 40.0), "day", "published: terminal half-life of total IgG 17-40 days (clinical-facts section 6)"
+        (17.0, 40.0),
+        "day",
+        "published: terminal half-life of total IgG 17-40 days depending on source; median 32.5 days in primary "
+        "immunodeficiency (EU SmPC, clinical-facts section 6). Not a model input: the model's half-life follows "
+        "from uptake and FcRn salvage, and the tests check it against this range",
+    )
+    uptake_per_day: float = sourced(
+        0.15,
+        "1/day",
+        "calibrated: rate constant of IgG uptake by endothelial cells (pinocytosis) from the blood, the same "
+        "mechanism for endogenous and infused IgG. Fitted with the FcRn values below to the GBS trajectories after "
+        "2 g/kg (day 7 30.5 g/L, day 30 10.9 g/L from 8.3 g/L; rise at 2 weeks 7.8 +/- 5.6 g/L, Kuitwaard 2009) "
+        "and to a whole-body half-life of about three weeks at normal IgG (17-40 days, clinical-facts section 6)",
     )
     fcrn_max_salvage: float = sourced(
         0.9,
         "1",
-        "calibrated: fraction of IgG taken up by endothelial cells that FcRn returns to the blood when FcRn is "
-        "far from saturation",
+        "calibrated: fraction of the IgG taken up that FcRn returns to the blood while FcRn is far from saturation; "
+        "it caps the half-life at low IgG at ln2 x 1.4 / (0.15 x 0.1) = 65 days. With it, replacement doses of "
+        "0.4-0.6 g/kg every 4 weeks on a baseline of 3 g/L give troughs within the 6.6-12.8 g/L reported for "
+        "387-560 mg/kg every 3-4 weeks in primary immunodeficiency (Lee 2020 meta-regression)",
     )
     fcrn_saturation_g_l: float = sourced(
-        11.0,
+        9.0,
         "g/L",
-        "calibrated: IgG concentration around which FcRn salvage saturates (high IgG saturates FcRn, "
-        "clinical-facts section 6); fitted to the GBS trajectories after 2 g/kg (day 7 30.5 g/L, day 30 "
-        "10.9 g/L; rise at 2 weeks 7.8 +/- 5.6 g/L, Kuitwaard 2009). With it, IgG infused in a small dose "
-        "decays with a half-life of about 10 days (baseline-corrected half-life 8.9 +/- 7.3 days)",
+        "calibrated: serum IgG around which FcRn salvage saturates (FcRn capacity; high IgG saturates FcRn, "
+        "clinical-facts section 6), fitted with the two values above. Consequence: infused IgG is cleared with an "
+        "apparent half-life of about 14 days on a 4 g/L baseline, 9 days on 8.3 g/L and 7 days on 15 g/L; the "
+        "baseline-corrected half-life of infused IgG is 8.9 +/- 7.3 days (clinical-facts section 6)",
     )
     fcrn_sharpness: float = sourced(
-        2.0, "1", "illustrative: exponent of the smooth minimum that turns salvage from 'fraction' to 'capacity'"
+        4.0,
+        "1",
+        "calibrated with the above: exponent of the smooth minimum that turns salvage from 'fraction' to 'capacity'",
     )
     scig_bioavailability: float = sourced(
         0.67,
@@ -128,13 +138,55 @@ class Response:
         0.03,
         "1/year",
         "illustrative: fraction of motor axons lost per year without treatment (slow axon loss continues, "
-        "Eur J Neurol 2024, clinical-facts section 6; no published rate)",
+        "Eur J Neurol 2024, clinical-facts section 6; no published rate). Long-term cohort: in 11 patients on IVIg "
+        "maintenance for 4-8 years, strength stayed better than before treatment but decreased slightly and "
+        "significantly, with new conduction blocks and axon loss (van den Berg 1998)",
     )
     axon_protection: float = sourced(
         0.6,
         "1",
         "illustrative: axon loss is slowed by this fraction of the relieved block (IVIg slows, does not stop "
         "axon loss; earlier treatment, less axon loss: clinical-facts section 6)",
+    )
+    measured_block_share: float = sourced(
+        0.42,
+        "1",
+        "calibrated: the share of the clinical relief that shows as less block in the one segment a nerve conduction "
+        "study measures (median between patients). Strength depends on conduction at every site along the nerves, "
+        "measured or not; one recorded segment changes less. Fitted so that 2 g/kg gives a day-28 block improvement "
+        "near the 12.68 +/- 5.62% of Federico 2000 while the grip gain stays near +6.4 +/- 1.9 kg",
+    )
+    measured_block_range_pct: tuple[float, float] = sourced(
+        (50.0, 85.0),
+        "%",
+        "illustrative: area reduction across the measured block before treatment; at least 50% (definite motor "
+        "conduction block, EFNS/PNS 2010)",
+    )
+    block_reversed_below_pct: float = sourced(
+        50.0,
+        "%",
+        "published criterion: a block counts as reversed when the area reduction falls below the 50% of definite "
+        "conduction block (EFNS/PNS 2010); Federico 2000 reported reversal in 5 of 16 on IVIg, none on placebo",
+    )
+    block_measurement_sd_pct: float = sourced(
+        5.0,
+        "% points",
+        "illustrative: test-retest error of the measured area reduction (electrode position, stimulation)",
+    )
+    fluctuation_sd: float = sourced(
+        0.05,
+        "1",
+        "calibrated: day-to-day fluctuation of true strength (SD of log strength), with the measurement error below "
+        "fitted so that the 28-day grip change on placebo has an SD near 3.2 kg (Federico 2000: -1.0 +/- 0.8 kg in "
+        "16 patients, read as mean +/- SEM)",
+    )
+    fluctuation_days: float = sourced(
+        7.0, "day", "illustrative: correlation time of the day-to-day fluctuation (good and bad weeks)"
+    )
+    grip_measurement_sd: float = sourced(
+        0.055,
+        "1",
+        "calibrated with the above: relative error of one dynamometer reading (best of the trials of one visit)",
     )
     wear_off_fraction: float = sourced(
         0.5,
@@ -153,9 +205,7 @@ class TypicalPatient:
     baseline_igg_g_l: float = sourced(
         8.3, "g/L", "published: mean baseline IgG of the GBS cohort given 2 g/kg (clinical-facts section 6)"
     )
-    disease_years: float = sourced(
-        5.5, "year", "published: mean diagnostic delay 5.5 +/- 8.4 years (Loscher 2018)"
-    )
+    disease_years: float = sourced(5.5, "year", "published: mean diagnostic delay 5.5 +/- 8.4 years (Loscher 2018)")
     normal_grip_kg: float = sourced(
         51.0,
         "kg",
@@ -202,8 +252,15 @@ class CohortSpread:
     disease_years_mean_sd: tuple[float, float] = sourced(
         (5.5, 8.4), "year", "published: diagnostic delay 5.5 +/- 8.4 years (Loscher 2018), as a log-normal"
     )
-    half_life_log_sd: float = sourced(
-        0.2, "1", "illustrative: spread of the IgG half-life, kept within the published 17-40 days"
+    uptake_log_sd: float = sourced(
+        0.45,
+        "1",
+        "calibrated: spread of IgG uptake between people; with the FcRn spread below it gives the between-patient "
+        "spread of the 2-week IgG rise after 2 g/kg (7.8 +/- 5.6 g/L, Kuitwaard 2009)",
+    )
+    saturation_log_sd: float = sourced(0.3, "1", "calibrated with the above: spread of FcRn capacity between people")
+    measured_block_share_log_sd: float = sourced(
+        0.6, "1", "illustrative: spread of how much of the clinical relief shows in the measured segment"
     )
 
 
@@ -213,19 +270,25 @@ class Limits:
     """Ranges accepted by the public functions (outside them a ``ValueError`` names the parameter)."""
 
     weight_kg: tuple[float, float] = sourced((35.0, 200.0), "kg", "adult body weights")
-    baseline_igg_g_l: tuple[float, float] = sourced((3.0, 25.0), "g/L", "hypo- to hypergammaglobulinaemia")
+    baseline_igg_g_l: tuple[float, float] = sourced(
+        (1.0, 25.0), "g/L", "from antibody deficiency (primary immunodeficiency) to hypergammaglobulinaemia"
+    )
     response_threshold_g_l: tuple[float, float] = sourced((0.2, 50.0), "g/L", "model range")
     conduction_block: tuple[float, float] = sourced((0.0, 0.9), "1", "share of motor units blocked")
     disease_years: tuple[float, float] = sourced((0.0, 50.0), "year", "adult disease durations")
     normal_grip_kg: tuple[float, float] = sourced((10.0, 80.0), "kg", "adult grip strength")
-    half_life_days: tuple[float, float] = sourced((10.0, 60.0), "day", "around the published 17-40 days")
+    uptake_per_day: tuple[float, float] = sourced((0.03, 0.75), "1/day", "model range, 1/5 to 5 times the typical")
     fcrn_saturation_g_l: tuple[float, float] = sourced((1.0, 30.0), "g/L", "model range")
+    measured_block_pct: tuple[float, float] = sourced((0.0, 100.0), "%", "area reduction across the measured block")
+    measured_block_share: tuple[float, float] = sourced((0.0, 1.0), "1", "share of relief seen in the measured block")
+    seed: tuple[int, int] = sourced((0, 2**63 - 1), "-", "non-negative whole numbers")
     induction_g_per_kg: tuple[float, float] = sourced((0.2, 2.0), "g/kg", "guideline induction is 2 g/kg")
     induction_days: tuple[int, int] = sourced((2, 5), "day", "guideline: 2 g/kg over 2-5 days (EFNS/PNS 2010)")
     infusion_g_per_kg: tuple[float, float] = sourced(
-        (0.1, 2.0),
+        (0.1, 2.5),
         "g/kg",
-        "maintenance doses up to 2 g/kg (EFNS/PNS 2010: 1 g/kg every 2-4 weeks or 2 g/kg every 1-2 months)",
+        "maintenance doses up to 2 g/kg (EFNS/PNS 2010: 1 g/kg every 2-4 weeks or 2 g/kg every 1-2 months); "
+        "2.5 g/kg for the monthly courses of Leger 2001 (0.5 g/kg/day for 5 days)",
     )
     daily_g_per_kg: float = sourced(
         1.0, "g/kg/day", "2 g/kg over at least 2 days (EFNS/PNS 2010) means at most 1 g/kg on one day"
@@ -275,6 +338,36 @@ class Published:
         "SCIg:IVIg dose ratio for the same IgG exposure from US immunodeficiency labelling (clinical-facts section 6); "
         "not established in MMN: Harbo 2009 used equivalent doses with equal effect, so in practice start near 1:1 "
         "and titrate to measured strength",
+    )
+
+    federico_grip_gain_kg: tuple[float, float] = sourced(
+        (6.4, 1.9),
+        "kg",
+        "weaker-hand grip about 28 days after 0.4 g/kg/day x 5 days: +6.4 +/- 1.9 kg (Federico 2000, n = 16; the +/- read as SEM)",
+    )
+    federico_grip_placebo_kg: tuple[float, float] = sourced((-1.0, 0.8), "kg", "same, after placebo (Federico 2000)")
+    federico_block_improvement_pct: tuple[float, float] = sourced(
+        (12.68, 5.62),
+        "%",
+        "conduction block improved by 12.68 +/- 5.62% on IVIg (worsened 12.98 +/- 6.52% on placebo; Federico 2000)",
+    )
+    federico_block_reversed: tuple[int, int] = sourced(
+        (5, 16), "patients", "block reversed in 5 of 16 on IVIg, none on placebo (Federico 2000)"
+    )
+    leger_responders: tuple[tuple[int, int], tuple[int, int]] = sourced(
+        ((7, 9), (2, 9)),
+        "patients",
+        "responders at month 4: 7 of 9 given IVIg first vs 2 of 9 given placebo first (Leger 2001; 0.5 g/kg/day x 5 "
+        "days monthly for 3 months, MRC score in 28 muscles); no significant difference in MRC score",
+    )
+    pid_troughs_g_l: tuple[float, float] = sourced(
+        (6.6, 12.8),
+        "g/L",
+        "mean IgG troughs 660-1280 mg/dL in 28 studies of primary immunodeficiency on IVIG 387-560 mg/kg every 3-4 "
+        "weeks (Lee 2020 meta-regression)",
+    )
+    pid_doses_g_per_kg: tuple[float, float] = sourced(
+        (0.387, 0.560), "g/kg", "mean IVIG doses every 3-4 weeks in the same 28 studies (Lee 2020)"
     )
 
 

@@ -19,11 +19,18 @@ capacity, so ``σ`` falls as IgG rises::
 At the concentrations reached after 2 g/kg, FcRn is saturated and infused
 IgG is cleared far faster than the textbook half-life suggests.
 
-**Which half-life.** ``half_life_days`` is the *whole-body (tracer) half-life
-of IgG at the patient's own steady state*: ln 2 × body IgG pool ÷ catabolic
-rate, the ~3-week textbook value. It fixes ``a`` for the patient. It is *not*
-the apparent half-life of infused IgG: the excess over baseline after a dose
-decays much faster (about 1–2 weeks), and faster the higher the dose.
+**FcRn physiology, one mechanism for everyone.** Uptake ``a`` and the FcRn
+capacity (``C_sat``) are the patient's own but do not depend on their IgG level.
+Endogenous production ``P`` is what differs most between people: it is set so
+that the patient's baseline IgG is the steady state (``P = catabolism(baseline)``).
+Half-lives *follow* from this:
+
+* the whole-body (tracer) half-life at concentration ``C`` is
+  ``ln 2 · (1 + R) / (a · (1 − σ(C)))``: long when IgG is low (FcRn has room),
+  about three weeks at normal IgG, shorter when IgG is high;
+* IgG infused on top of a *low* baseline therefore stays longer than the same
+  dose on a normal or high baseline, and replacement doses in antibody
+  deficiency keep troughs well above the patient's own level.
 
 The integrator steps ``step_days`` (half a day) at a time, exactly: each step
 is a half-step of production + catabolism + input solved as a linear ODE with
@@ -71,18 +78,36 @@ class Kinetics:
         *,
         weight_kg: float,
         baseline_g_l: float,
-        half_life_days: float = PK.half_life_days,
+        uptake_per_day: float = PK.uptake_per_day,
         saturation_g_l: float = PK.fcrn_saturation_g_l,
         pk: Pharmacokinetics = PK,
     ) -> Kinetics:
-        """Derive uptake and production so that ``baseline_g_l`` is the steady state and
-        the whole-body half-life there equals ``half_life_days``."""
+        """The patient's constants: production ``P`` (g/day) is derived so that ``baseline_g_l`` is the steady state.
+
+        Parameters
+        ----------
+        weight_kg
+            Body weight (kg); the intravascular volume scales with it.
+        baseline_g_l
+            Endogenous steady-state serum IgG (g/L).
+        uptake_per_day
+            Endothelial uptake rate constant ``a`` (1/day).
+        saturation_g_l
+            Serum IgG around which FcRn salvage saturates (g/L): the FcRn capacity.
+        """
         volume = pk.intravascular_l_per_kg * weight_kg
         kept = 1.0 - salvaged_fraction(baseline_g_l, saturation_g_l=saturation_g_l, pk=pk)
-        # whole-body fractional catabolic rate = a·(1−σ)·A_c / (A_c·(1+R))  =  ln2 / t½
-        uptake = math.log(2) / half_life_days * (1.0 + pk.extravascular_ratio) / kept
-        production = uptake * kept * volume * baseline_g_l
-        return cls(volume, baseline_g_l, uptake, production, saturation_g_l, pk)
+        production = uptake_per_day * kept * volume * baseline_g_l
+        return cls(volume, baseline_g_l, uptake_per_day, production, saturation_g_l, pk)
+
+    def half_life_days(self, c_g_l):
+        """Whole-body (tracer) half-life of IgG (days) at a steady serum IgG of ``c_g_l`` (g/L).
+
+        ``ln 2 · (1 + R) / (a · (1 − σ(C)))``: body IgG pool over catabolic rate, the quantity labels quote.
+        """
+        c = np.asarray(c_g_l, dtype=float)
+        kept = 1.0 - salvaged_fraction(c, saturation_g_l=self.saturation_g_l, pk=self.pk)
+        return math.log(2) * (1.0 + self.pk.extravascular_ratio) / (self.uptake_per_day * kept)
 
     def catabolism_g_per_day(self, c_g_l):
         """Catabolic rate (g/day) at serum IgG ``c_g_l`` (g/L)."""

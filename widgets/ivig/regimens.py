@@ -177,3 +177,22 @@ def _check_whole(name: str, value, bounds: tuple[int, int], unit: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
         raise ValueError(f"{name} must be a whole number between {lo} and {hi} {unit}, got {value!r}")
     return value
+
+
+def scig_from_ivig(dose_g_per_kg: float, every_weeks: float, *, ratio: float = 1.0) -> Regimen:
+    """Weekly SCIg replacing IVIg ``dose_g_per_kg`` every ``every_weeks`` weeks at a chosen dose ``ratio``.
+
+    ``ratio`` = weekly SCIg grams ÷ weekly IVIg grams (0.5–2). Chapter 7 teaches starting near 1:1 and
+    titrating to measured strength (Harbo 2009 used equivalent doses); 1.37–1.53 is US immunodeficiency
+    labelling, not an MMN rule.
+    """
+    dose = check_range("dose_g_per_kg", dose_g_per_kg, LIMITS.infusion_g_per_kg, "g/kg")
+    every = check_range("every_weeks", every_weeks, LIMITS.every_weeks, "weeks")
+    r = check_range("ratio", ratio, (0.5, 2.0))
+    weekly = dose / every * r
+    lo, hi = LIMITS.scig_weekly_g_per_kg
+    if not lo <= weekly <= hi:
+        raise ValueError(
+            f"ratio gives {weekly:.3g} g/kg a week; the weekly SCIg dose must be between {lo:g} and {hi:g}"
+        )
+    return scig(weekly)

@@ -12,7 +12,10 @@ The model in four array-in/array-out steps (time step ``dt`` in days):
 3. :func:`axon_fraction` — motor axons are lost slowly while the disease is
    active; relieving the block slows the loss but does not stop it.
 4. :func:`strength_pct` — strength in % of the patient's normal: surviving
-   axons × share of them not blocked.
+   axons × share of them not blocked. This is the *clinical* response, the
+   quantity trials measured with dynamometers.
+5. :func:`measured_block_pct` — the block one nerve conduction study measures in
+   one segment, which improves far less than strength (Federico 2000).
 """
 
 from __future__ import annotations
@@ -80,3 +83,14 @@ def worn_off(relief: np.ndarray, max_relief: float, *, fraction: float = RESPONS
         return np.zeros(relief.shape, dtype=bool)
     above = relief >= fraction * max_relief
     return ~above & (np.cumsum(above) > 0)
+
+
+def measured_block_pct(relief: np.ndarray, *, before_pct: float, share: float) -> np.ndarray:
+    """Area reduction (%) across the measured conduction block when a fraction ``relief`` of the clinical block is relieved.
+
+    Only ``share`` of the clinical relief shows in the one segment a study
+    measures: ``before_pct · (1 − share · relief)``. Strength and the measured
+    block therefore move together but not by the same amount (Federico 2000:
+    large grip gains with a block improvement of about 13%).
+    """
+    return before_pct * (1.0 - share * np.asarray(relief, dtype=float))

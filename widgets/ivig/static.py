@@ -27,26 +27,62 @@ from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment,
 #: Order of the traces one course contributes (the live view relies on it).
 TRACES = ("igg", "infusions", "strength", "worn_off", "untreated")
 
-#: Monthly doses (g/kg per 4 weeks) offered by the kernel-free slider.
-MONTHLY_DOSES: tuple[float, ...] = (0.4, 0.8, 1.0, 1.2, 1.6, 2.0)
-#: Slider position shown first: 1 g/kg every 4 weeks, within the guideline range.
-START_MONTHLY_DOSE = 1.0
+#: Doses per IVIg infusion (g/kg) offered by the kernel-free slider (SCIg: a quarter of it each week).
+DOSES: tuple[float, ...] = (0.4, 0.6, 0.8, 1.0, 1.4, 2.0)
+#: Slider position shown first: 1 g/kg, within the guideline range.
+START_DOSE = 1.0
+#: Kept for callers of the first version: the slider's doses (now per infusion).
+MONTHLY_DOSES = DOSES
+START_MONTHLY_DOSE = START_DOSE
 
 #: Week at which maintenance follows induction in the kernel-free regimens.
 MAINTENANCE_FROM_WEEK = 4
 #: Week at which the "stopped" regimen switches to placebo.
 STOP_WEEK = 24
+#: The regimen without maintenance: the dose slider is hidden while it is shown.
+INDUCTION_ONLY = "Induction only (no maintenance)"
 
-#: Kernel-free regimens: menu label -> regimen for a monthly dose (g/kg per 4 weeks).
+
+def _every(weeks: int) -> Callable[[float], Regimen]:
+    return lambda d: induction().then(maintenance(d, weeks), weeks=MAINTENANCE_FROM_WEEK)
+
+
+#: Kernel-free regimens: menu label -> regimen for a dose per IVIg infusion (g/kg).
 KERNEL_FREE_REGIMENS: dict[str, Callable[[float], Regimen]] = {
-    "IVIg every 4 weeks": lambda m: induction().then(maintenance(m, 4), weeks=MAINTENANCE_FROM_WEEK),
-    "IVIg every 2 weeks": lambda m: induction().then(maintenance(m / 2, 2), weeks=MAINTENANCE_FROM_WEEK),
-    "SCIg weekly (same grams)": lambda m: induction().then(scig(m / 4), weeks=MAINTENANCE_FROM_WEEK),
-    "Induction only": lambda m: induction(),
-    f"IVIg stopped at week {STOP_WEEK}": lambda m: induction()
-    .then(maintenance(m, 4), weeks=MAINTENANCE_FROM_WEEK)
-    .then(no_treatment(), weeks=STOP_WEEK),
+    **{f"IVIg every {weeks} weeks": _every(weeks) for weeks in range(2, 9)},
+    "SCIg weekly, 1:1 grams": lambda d: induction().then(scig(d / 4), weeks=MAINTENANCE_FROM_WEEK),
+    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": lambda d: (
+        induction().then(maintenance(d, 4), weeks=MAINTENANCE_FROM_WEEK).then(no_treatment(), weeks=STOP_WEEK)
+    ),
+    INDUCTION_ONLY: lambda d: induction(),
 }
+
+#: What the kernel-free title says about each regimen (second line: what to check).
+REGIMEN_NOTES: dict[str, str] = {
+    **{
+        name: f"{name} from week 4,<br>after induction 2 g/kg over 5 days"
+        for name in KERNEL_FREE_REGIMENS
+        if name.startswith("IVIg every")
+    },
+    "SCIg weekly, 1:1 grams": "SCIg weekly from week 4, 1:1 grams:<br>each week a quarter of the IVIg dose",
+    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": f"IVIg every 4 weeks, stopped at week {STOP_WEEK}:<br>placebo from then on",
+    INDUCTION_ONLY: "Induction only (no maintenance):<br>one course, 2 g/kg over 5 days",
+}
+
+
+def monitoring_note(regimen: Regimen) -> str:
+    """One line of safety and monitoring advice for ``regimen`` (chapter 7 gives the sources)."""
+    label = regimen.label
+    if "SCIg" in label:
+        return "After a switch to SCIg: measure grip and MRC sum score, and titrate from 1:1."
+    if "no treatment" in label:
+        return "After stopping: measure grip every few weeks; wear-off shows within weeks."
+    if "IVIg" not in label:
+        return "Before the course: renal function, blood count, IgA, thrombosis risk; hydrate and infuse slowly."
+    return (
+        "Before each course: renal function and blood count; hydrate, infuse slowly; measure grip at peak and trough."
+    )
+
 
 ALT = (
     "Two stacked charts over time for one virtual patient with MMN: serum IgG in grams per litre (top) and strength "
@@ -99,9 +135,7 @@ def series(course: Course) -> dict[str, dict]:
     }
 
 
-def course_traces(
-    course: Course, *, line_width: float = 2.5, visible: bool = True
-) -> list[go.Scatter]:
+def course_traces(course: Course, *, line_width: float = 2.5, visible: bool = True) -> list[go.Scatter]:
     """The five traces of one course, in the order of :data:`TRACES`, on the axes of :func:`base_figure`."""
     d = series(course)
     igg_style, strength_style, untreated_style = palette.style(0), palette.style(1), palette.style(2)
@@ -213,44 +247,51 @@ def course_figure(course: Course, *, presenter: bool = False) -> go.Figure:
 
 
 def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> go.Figure:
-    """Regimen menu × monthly-dose slider, every combination precomputed (pure-JS controls, no kernel).
+    """Regimen menu × dose slider, every combination precomputed (pure-JS controls, no kernel).
 
-    The menu shows one regimen's traces at a time; each slider step replaces
-    the data (``x`` and ``y``, as :func:`series` gives them) of every regimen's
-    traces with those of its monthly dose, and the title.
+    The menu shows one regimen's traces at a time, names it in the title, and
+    hides the dose slider for the regimen without maintenance (where a dose
+    would change nothing). Each slider step replaces the data of every
+    regimen's traces with those of its dose per infusion; the legend gives the
+    grams per year of the regimen shown.
     """
     patient = Patient() if patient is None else patient
     names = list(KERNEL_FREE_REGIMENS)
-    courses = {
-        m: [simulate(make(m), patient, weeks=weeks) for make in KERNEL_FREE_REGIMENS.values()] for m in MONTHLY_DOSES
-    }
-    start = START_MONTHLY_DOSE
+    courses = {d: [simulate(make(d), patient, weeks=weeks) for make in KERNEL_FREE_REGIMENS.values()] for d in DOSES}
+    start = START_DOSE
+    first = names.index("IVIg every 4 weeks")
 
-    fig = base_figure(patient, weeks=weeks, title=_dose_title(start, patient))
+    fig = base_figure(patient, weeks=weeks, title=_regimen_title(names[first], patient))
     for i, course in enumerate(courses[start]):
-        for trace in course_traces(course, visible=(i == 0)):
+        for trace in course_traces(course, visible=(i == first)):
             fig.add_trace(trace)
     fixed_names = [trace.name for trace in fig.data]
 
     n = len(TRACES)
     buttons = [
-        dict(label=name, method="restyle", args=[{"visible": [j // n == i for j in range(n * len(names))]}])
+        dict(
+            label=name,
+            method="update",
+            args=[
+                {"visible": [j // n == i for j in range(n * len(names))]},
+                {"title.text": _regimen_title(name, patient), "sliders[0].visible": name != INDUCTION_ONLY},
+            ],
+        )
         for i, name in enumerate(names)
     ]
     steps = []
-    for m in MONTHLY_DOSES:
-        data = [(key, series(course)) for course in courses[m] for key in TRACES]
+    for d in DOSES:
+        data = [(key, series(course)) for course in courses[d] for key in TRACES]
         steps.append(
             dict(
-                label=f"{m:g}",
-                method="update",
+                label=f"{d:g} g/kg ({d * patient.weight_kg:.0f} g)",
+                method="restyle",
                 args=[
                     {
-                        "x": [d[key]["x"] for key, d in data],
-                        "y": [d[key]["y"] for key, d in data],
-                        "name": [d[key].get("name", fixed) for (key, d), fixed in zip(data, fixed_names, strict=True)],
-                    },
-                    {"title.text": _dose_title(m, patient)},
+                        "x": [s[key]["x"] for key, s in data],
+                        "y": [s[key]["y"] for key, s in data],
+                        "name": [s[key].get("name", fixed) for (key, s), fixed in zip(data, fixed_names, strict=True)],
+                    }
                 ],
             )
         )
@@ -259,7 +300,7 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> 
             dict(
                 type="dropdown",
                 buttons=buttons,
-                active=0,
+                active=first,
                 showactive=True,
                 x=0,
                 xanchor="left",
@@ -269,14 +310,15 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> 
         ],
         sliders=[
             dict(
-                active=MONTHLY_DOSES.index(start),
+                active=DOSES.index(start),
                 steps=steps,
-                currentvalue=dict(prefix="Monthly dose (g/kg per 4 weeks): "),
+                currentvalue=dict(prefix="IVIg dose per infusion: "),
                 x=0,
                 len=1.0,
                 y=-0.46,
                 yanchor="top",
                 pad=dict(t=10, b=10),
+                visible=True,
             )
         ],
         legend=dict(orientation="v", yanchor="top", y=-0.1, x=0),
@@ -286,9 +328,6 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> 
     return fig
 
 
-def _dose_title(monthly_g_per_kg: float, patient: Patient) -> str:
-    grams = monthly_g_per_kg * patient.weight_kg
-    return (
-        f"Maintenance {monthly_g_per_kg:g} g/kg per 4 weeks ({grams:.0f} g for {patient.weight_kg:g} kg)"
-        "<br><sup>every regimen starts with induction, 2 g/kg over 5 days</sup>"
-    )
+def _regimen_title(name: str, patient: Patient) -> str:
+    note = "dose per infusion on the slider below" if name != INDUCTION_ONLY else "no maintenance doses"
+    return f"{REGIMEN_NOTES[name]}<br><sup>{patient.weight_kg:g} kg patient; {note}</sup>"

@@ -9,13 +9,15 @@ instead (see :class:`widgets.display.Explorable`).
 
 from __future__ import annotations
 
+import dataclasses
+
 import ipywidgets as w
 import plotly.graph_objects as go
 
 from widgets.display import Explorable
 from widgets.ivig import static
 from widgets.ivig.course import Course, simulate
-from widgets.ivig.parameters import LIMITS, PK, PUBLISHED, RESPONDER_TYPES
+from widgets.ivig.parameters import LIMITS, RESPONDER_TYPES
 from widgets.ivig.patients import Patient
 from widgets.ivig.regimens import Regimen, induction, maintenance, scig
 
@@ -28,7 +30,7 @@ class LiveExplorer:
     controls
         The ipywidgets by name: ``route``, ``dose``, ``interval``, ``years``
         and, unless ``presenter``, ``induction``, ``weight``, ``responder``,
-        ``half_life``, ``saturation``.
+        ``baseline``, ``saturation``.
     figure
         The :class:`plotly.graph_objects.FigureWidget` (traces in the order of
         :data:`widgets.ivig.static.TRACES`).
@@ -87,12 +89,12 @@ class LiveExplorer:
             c["responder"] = w.Dropdown(
                 options=list(RESPONDER_TYPES), value=self.patient.responder, description="Responder", style=style
             )
-            c["half_life"] = w.FloatSlider(
-                value=self.patient.half_life_days,
-                min=PK.half_life_range_days[0] - 5,
-                max=PK.half_life_range_days[1] + 5,
-                step=1,
-                description="IgG half-life at baseline (days)",
+            c["baseline"] = w.FloatSlider(
+                value=self.patient.baseline_igg_g_l,
+                min=2,
+                max=17,
+                step=0.5,
+                description="Own IgG before treatment (g/L)",
                 style=style,
                 layout=layout,
                 continuous_update=False,
@@ -134,15 +136,11 @@ class LiveExplorer:
         c = self.controls
         if self.presenter:
             return self.patient
-        return Patient(
+        return dataclasses.replace(
+            self.patient,
             weight_kg=c["weight"].value,
-            baseline_igg_g_l=self.patient.baseline_igg_g_l,
-            response_threshold_g_l=self.patient.response_threshold_g_l,
+            baseline_igg_g_l=c["baseline"].value,
             responder=c["responder"].value,
-            disease_years=self.patient.disease_years,
-            conduction_block=self.patient.conduction_block,
-            normal_grip_kg=self.patient.normal_grip_kg,
-            half_life_days=c["half_life"].value,
             fcrn_saturation_g_l=c["saturation"].value,
         )
 
@@ -153,12 +151,13 @@ class LiveExplorer:
     def _on_route(self, change) -> None:
         """Switching route changes the meaning of the dose slider: per infusion (IVIg) or per week (SCIg).
 
-        The weekly SCIg dose is converted at the midpoint of the SCIg:IVIg ratio of US immunodeficiency
-        labelling (``PUBLISHED.scig_dose_ratio``). In MMN the right ratio is not established (Harbo 2009
-        used equivalent doses with equal effect); chapter 7 teaches starting near 1:1 and titrating.
+        The weekly SCIg dose is converted at 1:1 (the same grams per week as the IVIg regimen), as chapter 7
+        teaches: start near 1:1 and titrate to measured strength. In MMN the right ratio is not established
+        (Harbo 2009 used equivalent doses with equal effect); the 1.37-1.53 of ``PUBLISHED.scig_dose_ratio``
+        is US immunodeficiency labelling, not an MMN rule.
         """
         dose, interval = self.controls["dose"], self.controls["interval"]
-        ratio = sum(PUBLISHED.scig_dose_ratio) / 2
+        ratio = 1.0
         self._quiet = True
         try:
             if change["new"] == "SCIg":
@@ -202,7 +201,9 @@ class LiveExplorer:
             f"<b>About {course.grams_per_year:,.0f} g of immunoglobulin per year</b> "
             f"({course.grams:,.0f} g in {course.weeks:g} weeks). "
             f"Worn-off days per cycle after the first: {worn} on average. "
-            f"Serum IgG {course.igg_g_l[7:].min():.0f}–{course.igg_g_l.max():.0f} g/L."
+            f"Serum IgG {course.igg_g_l[7:].min():.0f}–{course.igg_g_l.max():.0f} g/L; "
+            f"whole-body IgG half-life at this patient's own level {course.patient.half_life_days:.0f} days."
+            f"<br>{static.monitoring_note(course.regimen)}"
             "</div>"
         )
 
@@ -211,7 +212,7 @@ class LiveExplorer:
         treatment = w.VBox([c[name] for name in ("route", "dose", "interval", "years", "induction") if name in c])
         boxes = [treatment]
         if not self.presenter:
-            boxes.append(w.VBox([c["weight"], c["responder"], c["half_life"], c["saturation"]]))
+            boxes.append(w.VBox([c["weight"], c["responder"], c["baseline"], c["saturation"]]))
         return w.VBox([w.HBox(boxes), self.summary, self.figure])
 
 

@@ -88,6 +88,8 @@ class Question:
     references: tuple[str, ...]
     simulator: bool = False
     trace: Trace | None = None
+    bloom: str | None = None  # remember | understand | apply | analyse | evaluate
+    teaching_point: str | None = None  # one line the student should keep
 
     @property
     def correct_indices(self) -> tuple[int, ...]:
@@ -110,6 +112,8 @@ def _question(chapter: str, q: dict) -> Question:
         references=tuple(q["references"]),
         simulator=q["simulator"],
         trace=trace,
+        bloom=q.get("bloom"),
+        teaching_point=q.get("teaching_point"),
     )
 
 

@@ -22,7 +22,7 @@ from widgets import assets
 from widgets.display import figure_html, in_book_build
 from widgets.quiz.bank import Question, load_bank, read_bank
 from widgets.quiz.render import RenderedTrace, quiz_html
-from widgets.quiz.schema import CHAPTERS
+from widgets.quiz.schema import CHAPTERS, ID_PATTERN
 
 #: How many times each question id was rendered in this kernel: repeats get a suffix, so DOM ids stay unique
 #: on a page while a fresh kernel (book build, nbval) always produces the same ids.
@@ -68,10 +68,11 @@ def select_questions(chapter: str | None, ids: Iterable[str] | None) -> tuple[Qu
 class Quiz:
     """A display object for one or more questions (see :func:`quiz`)."""
 
-    def __init__(self, questions: Sequence[Question], *, title: str, chapter: str | None):
+    def __init__(self, questions: Sequence[Question], *, title: str, chapter: str | None, reveals: str | None = None):
         self.questions = tuple(questions)
         self.title = title
         self.chapter = chapter
+        self.reveals = reveals
         self.dom_ids = tuple(_dom_id(q.id, chapter) for q in self.questions)
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -85,7 +86,9 @@ class Quiz:
         traces = {
             q.id: self._trace(q, d, with_figure=figures) for q, d in zip(self.questions, self.dom_ids) if q.trace
         }
-        return quiz_html(self.questions, self.dom_ids, title=self.title, chapter=self.chapter, traces=traces)
+        return quiz_html(
+            self.questions, self.dom_ids, title=self.title, chapter=self.chapter, traces=traces, reveals=self.reveals
+        )
 
     def book_html(self) -> str:
         """What the built book shows: markup only (the page loads quiz.js, quiz.css and plotly.js once)."""
@@ -136,6 +139,7 @@ class Quiz:
                 footer=r == len(runs) - 1,
                 numbering=[i + 1 for i in run],
                 total=total,
+                reveals=self.reveals,
             )
             if r == 0 and head:
                 html = head + html + tail
@@ -184,15 +188,28 @@ def _figure_bundle(fig_dict: dict, div_id: str) -> dict:
     }
 
 
-def quiz(chapter: str | None = None, *, ids: Iterable[str] | None = None, title: str | None = None) -> Quiz:
+def quiz(
+    chapter: str | None = None,
+    *,
+    ids: Iterable[str] | None = None,
+    title: str | None = None,
+    reveals: str | None = None,
+) -> Quiz:
     """A quiz cell for a notebook.
 
     ``quiz("nerve_conduction")`` shows that chapter's questions; ``ids=[...]``
     narrows them (or, with no chapter, picks any questions of the bank) in the
     given order; ``title`` overrides the heading. Unknown chapters or ids raise
     :class:`ValueError`. The result displays itself (see the module docstring).
+
+    ``reveals``: the id of a page element (a MyST target such as ``(case-a-exam)=`` put
+    before a heading names its section) that stays hidden on screen until the student has
+    answered a question of this quiz: a decision point of a case. In print, without
+    JavaScript and in JupyterLab (no such id) everything shows.
     """
+    if reveals is not None and (not isinstance(reveals, str) or not ID_PATTERN.match(reveals)):
+        raise ValueError(f"reveals must be a section id such as 'case-a-exam', got {reveals!r}")
     questions = select_questions(chapter, ids)
     if title is None:
         title = REVIEW_TITLE if chapter == "review" else DEFAULT_TITLE
-    return Quiz(questions, title=title, chapter=chapter)
+    return Quiz(questions, title=title, chapter=chapter, reveals=reveals)

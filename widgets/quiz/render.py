@@ -22,13 +22,16 @@ from widgets.quiz.bank import Question
 from widgets.quiz.references import BIBLIOGRAPHY, Reference, read_bibliography
 
 #: Version of the markup contract between this module and quiz.js.
-MARKUP_VERSION = "1"
+MARKUP_VERSION = "2"
 
 HOWTO_SINGLE = (
-    "Choose an answer to see at once whether it is right and why. "
-    "You can change your answer as often as you like; your latest answer to each question counts in the score."
+    "Choose an option, then press “Check answer”: moving through the options does not answer. "
+    "Your first answer to each question is the one that counts in the score; after a wrong answer you can try "
+    "again, or show the answer, to learn."
 )
-HOWTO_MULTIPLE = "For “select all that apply” questions, tick your choices, then press “Check answer”."
+HOWTO_MULTIPLE = "For “select all that apply” questions, tick every option that applies before you check."
+SCORE_RULE = "(your first answer to each question counts; retries are for practice)"
+LETTERS = "ABCDEF"
 
 
 def esc(text: str) -> str:
@@ -72,11 +75,15 @@ def question_html(
     multiple = question.type == "multiple"
     kind = "checkbox" if multiple else "radio"
     hint = ' <span class="mmn-quiz__hint">(Select all that apply.)</span>' if multiple else ""
+    number_text = f"Question {number} of {total}." if number else "Question."
     parts = [
         f'<section class="mmn-quiz__question" id="{esc(dom_id)}" data-question-id="{esc(question.id)}" '
-        f'data-type="{question.type}" data-difficulty="{question.difficulty}">',
+        f'data-type="{question.type}" data-difficulty="{question.difficulty}" '
+        f'data-chapter="{esc(question.chapter)}" data-objective="{esc(question.objective)}"'
+        + (f' data-bloom="{esc(question.bloom)}"' if question.bloom else "")
+        + ">",
         '<fieldset class="mmn-quiz__fieldset">',
-        f'<legend class="mmn-quiz__legend"><span class="mmn-quiz__number">Question {number} of {total}.</span> '
+        f'<legend class="mmn-quiz__legend"><span class="mmn-quiz__number">{number_text}</span> '
         f'<span class="mmn-quiz__stem">{esc(question.stem)}</span>{hint}</legend>',
     ]
     if trace is not None:
@@ -90,12 +97,13 @@ def question_html(
     for i, option in enumerate(question.options):
         parts.append(
             f'<label class="mmn-quiz__option"><input type="{kind}" name="{esc(dom_id)}-answer" value="{i}">'
+            f'<span class="mmn-quiz__letter">{LETTERS[i]}.</span> '
             f'<span class="mmn-quiz__option-text">{esc(option.text)}</span>'
             '<span class="mmn-quiz__mark"></span></label>'
         )
     parts.append("</div></fieldset>")
-    if multiple:
-        parts.append('<button type="button" class="mmn-quiz__check" hidden>Check answer</button>')
+    # quiz.js adds the "Check answer" and "Show the answer" buttons here (answering is a deliberate act, never a
+    # side effect of focus); without the script they would do nothing, so the markup does not carry them.
     parts.append('<div class="mmn-quiz__feedback" aria-live="polite"></div>')
     # The answer key: a no-script fallback and the data quiz.js reads (it hides this element).
     parts.append('<details class="mmn-quiz__key"><summary>Show the answer</summary><ul>')
@@ -107,6 +115,11 @@ def question_html(
             f'<span class="mmn-quiz__explanation">{esc(option.explanation)}</span></li>'
         )
     parts.append("</ul>")
+    if question.teaching_point:
+        parts.append(
+            '<p class="mmn-quiz__teaching"><strong>Teaching point:</strong> '
+            f"{esc(question.teaching_point)}</p>"
+        )
     parts.append(sources_html(question, labels))
     parts.append("</details></section>")
     return "".join(parts)
@@ -123,6 +136,7 @@ def quiz_html(
     footer: bool = True,
     numbering: Sequence[int] | None = None,
     total: int | None = None,
+    reveals: str | None = None,
 ) -> str:
     """A ``.mmn-quiz`` block with the given questions (markup only, no script or style).
 
@@ -136,6 +150,8 @@ def quiz_html(
     total = len(questions) if total is None else total
     numbering = list(range(1, len(questions) + 1)) if numbering is None else list(numbering)
     chapter_attr = f' data-chapter="{esc(chapter)}"' if chapter else ""
+    if reveals:
+        chapter_attr += f' data-reveals="{esc(reveals)}"'
     parts = [f'<div class="mmn-quiz" data-mmn-quiz="{MARKUP_VERSION}"{chapter_attr}>']
     if header:
         howto = HOWTO_SINGLE + (" " + HOWTO_MULTIPLE if any(q.type == "multiple" for q in questions) else "")
@@ -145,13 +161,37 @@ def quiz_html(
         )
     for q, dom_id, number in zip(questions, dom_ids, numbering):
         parts.append(question_html(q, dom_id=dom_id, number=number, total=total, trace=traces.get(q.id), labels=labels))
+    if questions:
+        parts.append(print_key_html(questions, numbering, title=title))
     if footer:
         parts.append(
             '<div class="mmn-quiz__footer" hidden>'
             '<p class="mmn-quiz__score"><span class="mmn-quiz__score-text"></span> '
-            '<span class="mmn-quiz__score-rule">(your latest answer to each question counts)</span></p>'
-            '<button type="button" class="mmn-quiz__reset">Reset quiz progress</button>'
+            f'<span class="mmn-quiz__score-rule">{esc(SCORE_RULE)}</span></p>'
+            '<button type="button" class="mmn-quiz__reset" aria-expanded="false">Reset quiz progress</button>'
             '<p class="mmn-quiz__status" role="status"></p></div>'
         )
     parts.append("</div>")
+    return "".join(parts)
+
+
+def print_key_html(questions: Sequence[Question], numbering: Sequence[int], *, title: str) -> str:
+    """The answer key of a quiz block for print: hidden on screen, printed after the questions.
+
+    Each entry names the question, the letter and text of the correct option(s), why, and the
+    teaching point, so the printed course can be used for self-testing (questions first, key after).
+    """
+    parts = [
+        '<div class="mmn-quiz__print-key" aria-hidden="true">'
+        f'<p class="mmn-quiz__print-key-title">Answer key: {esc(title)}</p><ol class="mmn-quiz__print-key-list">'
+    ]
+    for q, number in zip(questions, numbering):
+        right = [(LETTERS[i], q.options[i]) for i in q.correct_indices]
+        answer = "; ".join(f"{letter}. {o.text}" for letter, o in right)
+        why = " ".join(o.explanation for _, o in right)
+        teaching = f" <em>Teaching point:</em> {esc(q.teaching_point)}" if q.teaching_point else ""
+        parts.append(
+            f'<li value="{number}"><strong>{esc(answer)}</strong> — {esc(why)}{teaching}</li>'
+        )
+    parts.append("</ol></div>")
     return "".join(parts)

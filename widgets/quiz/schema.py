@@ -25,8 +25,14 @@ e.g. ``nerve_conduction.yaml: question 'nc-block-01': field
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+#: The JSON Schema (draft 2020-12) of a question file, checked with the maintained ``jsonschema`` validator.
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 
 #: Chapter ids of the course: the notebook stems without their number.
 CHAPTERS: tuple[str, ...] = (
@@ -35,6 +41,7 @@ CHAPTERS: tuple[str, ...] = (
     "clinical_presentation",
     "weak_wasted_hand",
     "nerve_conduction",
+    "needle_emg",
     "differential_diagnosis",
     "diagnosis_in_practice",
     "treatment",
@@ -62,7 +69,11 @@ QUESTION_FIELDS = {
     "trace": False,
     "options": True,
     "references": True,
+    "bloom": False,
+    "teaching_point": False,
 }
+#: Levels of Bloom's taxonomy an item may be tagged with (optional field ``bloom``).
+BLOOM_LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate")
 OPTION_FIELDS = {"text": True, "correct": True, "explanation": True}
 
 
@@ -106,6 +117,90 @@ def _check_fields(where: _Where, data: dict, allowed: dict[str, bool], prefix: s
             raise where.error(f"{prefix}{name}", f"is not a known field (allowed: {', '.join(allowed)})")
 
 
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _field_path(parts: list) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_PRIORITY = {"required": 0, "additionalProperties": 2}
+
+
+def schema_error(filename: str, data: Any) -> ValueError | None:
+    """The first problem the JSON Schema finds in a parsed file, as a message naming file, question and field.
+
+    ``None`` when the file conforms. Semantic rules a JSON Schema cannot say well (one correct option for
+    ``single``, repeated option texts, "all of the above", the chapter name) are checked afterwards.
+    """
+    errors = list(_validator().iter_errors(data))
+    if not errors:
+        return None
+
+    def key(err):
+        path = list(err.absolute_path)
+        qindex = path[1] if len(path) > 1 and path[0] == "questions" and isinstance(path[1], int) else -1
+        return (qindex, _PRIORITY.get(err.validator, 1), len(path), str(path))
+
+    err = min(errors, key=key)
+    path = list(err.absolute_path)
+    question = None
+    if len(path) > 1 and path[0] == "questions" and isinstance(path[1], int):
+        raw = data["questions"][path[1]]
+        qid = raw.get("id") if isinstance(raw, dict) else None
+        question = repr(qid.strip()) if isinstance(qid, str) and qid.strip() else f"#{path[1] + 1}"
+        path = path[2:]
+    where = _Where(filename, question)
+    field = _field_path(path)
+    value = err.instance
+    name = path[-1] if path else None
+    if err.validator == "required":
+        missing = re.match(r"'([^']+)'", err.message)
+        return where.error(_field_path(path + [missing.group(1) if missing else "?"]), "is missing")
+    if err.validator == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        extra = [k for k in value if k not in allowed]
+        return where.error(_field_path(path + [extra[0]]), f"is not a known field (allowed: {', '.join(allowed)})")
+    if field == "" and question is not None:
+        return where.error(None, f"must be a mapping of fields, got {_type_name(value)}")
+    if err.validator == "type":
+        wanted = err.validator_value
+        if wanted == "boolean":
+            return where.error(field, f"must be true or false, got {value!r}")
+        if wanted == "string":
+            return where.error(field, f"must be text, got {_type_name(value)}")
+        if name == "references":
+            return where.error(field, f"must be a non-empty list of keys of book/references.bib, got {value!r}")
+        if isinstance(name, int) and path[-2] == "options":
+            return where.error(field, f"must be a mapping with text, correct and explanation, got {_type_name(value)}")
+        kind = {"array": "a list", "object": "a mapping"}.get(str(wanted), str(wanted))
+        return where.error(field, f"must be {kind}, got {_type_name(value)}")
+    if err.validator == "pattern":
+        if err.validator_value == "\\S":
+            return where.error(field, "is empty")
+        if name == "id":
+            return where.error(field, f"is {value!r}; use lower-case words and digits joined by '-' (e.g. 'nc-block-01')")
+        return where.error(field, f"must be a question id, got {value!r}")
+    if err.validator == "enum":
+        return where.error(field, f"is {value!r}; must be one of {', '.join(map(str, err.validator_value))}")
+    if err.validator in ("minItems", "maxItems"):
+        if name == "options":
+            return where.error(field, f"has {len(value)} options; {MIN_OPTIONS} to {MAX_OPTIONS} are required")
+        return where.error(field, f"must be a non-empty list of keys of book/references.bib, got {value!r}")
+    if err.validator == "uniqueItems":
+        return where.error(field, "lists an id twice")
+    return where.error(field or None, err.message)
+
+
 def validate_file(filename: str, stem: str, data: Any) -> dict:
     """Check one parsed YAML file; return it normalised (plain dicts, stripped text, defaults filled).
 
@@ -115,6 +210,9 @@ def validate_file(filename: str, stem: str, data: Any) -> dict:
     where = _Where(filename)
     if not isinstance(data, dict):
         raise where.error(None, f"the file must be a mapping with 'chapter' and 'questions', got {_type_name(data)}")
+    problem = schema_error(filename, data)
+    if problem is not None:
+        raise problem
     _check_fields(where, data, FILE_FIELDS, "")
     chapter = _text(where, data, "chapter", "chapter")
     if chapter != stem:
@@ -173,6 +271,11 @@ def validate_question(filename: str, index: int, raw: Any) -> dict:
     if not isinstance(simulator, bool):
         raise where.error("simulator", f"must be true or false, got {simulator!r}")
 
+    bloom = raw.get("bloom")
+    if bloom is not None and bloom not in BLOOM_LEVELS:
+        raise where.error("bloom", f"is {bloom!r}; must be one of {', '.join(BLOOM_LEVELS)}")
+    teaching_point = _text(where, raw, "teaching_point", "teaching_point") if "teaching_point" in raw else None
+
     trace = raw.get("trace")
     if trace is not None:
         trace = _validate_trace(where, trace)
@@ -224,6 +327,8 @@ def validate_question(filename: str, index: int, raw: Any) -> dict:
         "trace": trace,
         "options": clean_options,
         "references": [k.strip() for k in refs],
+        "bloom": bloom,
+        "teaching_point": teaching_point,
     }
 
 

@@ -1,0 +1,119 @@
+"""A seed is a person: between-person variability of a normal population.
+
+Healthy people differ: :func:`person` draws, from the seed, one person's
+distal CMAP amplitude, distal motor latency, conduction velocity, motor-unit
+number and the width of the velocity distribution of their axons. The SDs
+come from published normative series (:class:`~widgets.conduction.reference_values.NormalSpread`
+in the nerve table, each with its source); the model turns them into
+multipliers and shifts applied to the calibrated average nerve.
+
+* Seed 0 is the **reference person**: every factor is neutral, so the study
+  reproduces the published means (the course's worked examples use it).
+* Seeds ≥ 1 are people drawn from the normal population: same seed, same
+  person (of the same age in every nerve); different seeds, different people.
+* Age (uniform 20–70 years) acts only where a source gives its size: the
+  peroneal CMAP is smaller from 40 years (6.8 vs 5.1 mV,
+  ``buschbacher1999peroneal``), and motor-unit numbers fall (about 40% fewer,
+  larger units at about 71 years, facts sheet §5; the amplitude is kept, as
+  surviving units enlarge).
+
+Amplitude is log-normal (normative amplitudes are skewed to the right), with
+the published mean and SD; conduction velocity and distal latency are normal
+(clipped at ±3 SD). The distal latency shift is the part of the published SD
+not already explained by the person's velocity over the distal distance.
+The axon-velocity spread factor (``VELOCITY_SPREAD_SD``) is an illustrative
+model choice, not normative data.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from widgets.conduction.reference_values import (
+    AGE_RANGE_YEARS,
+    REFERENCE_AGE_YEARS,
+    UNIT_LOSS_AT_71,
+    UNIT_LOSS_FROM_AGE_YEARS,
+    get_nerve,
+)
+
+#: SD of the person's axon-velocity spread factor (illustrative model choice).
+VELOCITY_SPREAD_SD = 0.1
+#: Draws are clipped at this many SDs.
+CLIP_SD = 3.0
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person's deviations from the reference nerve (dimensionless factors, shifts in ms).
+
+    ``amplitude_factor``: multiplies the distal CMAP amplitude (mean 1);
+    ``cv_factor``: multiplies every axon's conduction velocity; ``dml_shift_ms``:
+    added to the distal motor latency (residual latency); ``motor_units``:
+    number of motor units of the recorded muscle; ``spread_factor``: widens (>1)
+    or narrows the axon velocity distribution around its middle.
+    """
+
+    nerve: str
+    seed: int
+    amplitude_factor: float
+    cv_factor: float
+    dml_shift_ms: float
+    motor_units: int
+    spread_factor: float
+    age_years: float = REFERENCE_AGE_YEARS
+
+    @property
+    def is_reference(self) -> bool:
+        return self.seed == 0
+
+
+def check_seed(seed: object) -> int:
+    """``seed`` as int, or ``ValueError`` (a non-negative integer; booleans are not seeds)."""
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
+    return int(seed)
+
+
+def person(nerve: str, seed: int = 0) -> Person:
+    """The person of ``seed`` as seen in a study of ``nerve`` (seed 0: the reference person).
+
+    Raises ``ValueError`` for an unknown nerve or a seed that is not a non-negative integer.
+    """
+    if not isinstance(nerve, str):
+        get_nerve(nerve)  # raises the ValueError naming the allowed nerves
+    return _person(get_nerve(nerve).name, check_seed(seed))
+
+
+@lru_cache(maxsize=512)
+def _person(nerve: str, sd: int) -> Person:
+    spec = get_nerve(nerve)
+    if sd == 0:
+        return Person(spec.name, 0, 1.0, 1.0, 0.0, spec.motor_units, 1.0, REFERENCE_AGE_YEARS)
+    v = spec.spread
+    rng = np.random.default_rng([sd, zlib.crc32(f"person/{spec.name}".encode())])
+    z = np.clip(rng.standard_normal(5), -CLIP_SD, CLIP_SD)
+    # the same person is the same age in every nerve
+    age = float(np.random.default_rng([sd, zlib.crc32(b"person/age")]).uniform(*AGE_RANGE_YEARS))
+    m = spec.means
+    cv_rel = v.cv_sd_m_s / m.cv_m_s
+    mean_amp = m.amplitude_mv
+    if v.amplitude_mean_from_40_mv is not None and age >= 40.0:
+        mean_amp = v.amplitude_mean_from_40_mv
+    amp_rel = v.amplitude_sd_mv / mean_amp
+    sigma = math.sqrt(math.log1p(amp_rel**2))
+    amplitude = mean_amp / m.amplitude_mv * math.exp(sigma * z[0] - 0.5 * sigma**2)
+    cv_factor = 1.0 + cv_rel * z[1]
+    # latency from the distal conduction time already varies with the person's velocity
+    conduction_ms = spec.sites[0].distance_mm / m.cv_m_s
+    own_sd = math.sqrt(max(v.dml_sd_ms**2 - (conduction_ms * cv_rel) ** 2, 0.0))
+    ageing = 1.0 - UNIT_LOSS_AT_71 * min(max(age - UNIT_LOSS_FROM_AGE_YEARS, 0.0) / (71.0 - UNIT_LOSS_FROM_AGE_YEARS),
+                                         1.0)
+    units = int(max(round((spec.motor_units + v.motor_units_sd * z[3]) * ageing), 0.25 * spec.motor_units))
+    spread = max(1.0 + VELOCITY_SPREAD_SD * z[4], 0.5)
+    return Person(spec.name, sd, float(amplitude), float(cv_factor), float(own_sd * z[2]), units, float(spread), age)

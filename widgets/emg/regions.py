@@ -1,0 +1,197 @@
+"""Reading the needle EMG of a patient, muscle by muscle, and applying the Awaji/Gold Coast regions rule.
+
+:func:`read_muscle` turns the simulated EMG of one muscle into the findings an
+electromyographer reports: spontaneous activity, MUP size and shape (from 10
+MUPs sampled at several needle positions), recruitment (mean recruitment ratio over the positions), and whether the muscle shows **lower motor neuron
+(LMN) signs** in the Gold Coast sense: chronic neurogenic change *and* ongoing
+denervation, where fasciculation potentials count as ongoing denervation
+(Awaji, ``decarvalho2008awaji``; ``shefner2020goldcoast``).
+
+:func:`regions` applies the Awaji muscle rule per body region (bulbar and
+thoracic: one muscle; cervical and lumbosacral: two muscles supplied by
+different roots and different nerves) and counts the regions with LMN signs:
+Gold Coast needs LMN dysfunction in at least two regions, or upper and lower
+motor neuron dysfunction in one, with other diseases excluded. Reduced
+recruitment alone (a conduction block) and myopathic units with fibrillations
+are not LMN signs.
+
+Thresholds used to *read* MUPs (model rules, stated in the chapter): chronic
+neurogenic change = mean duration above 15 ms (the upper end of the published
+5–15 ms range, ``preston2020``), or more than 20% polyphasic MUPs with a mean
+duration above 12 ms; myopathic = mean duration below 7 ms with early
+recruitment; reduced recruitment = mean recruitment ratio of 10 or more
+(``preston2020``), or a first unit firing faster than the published mean
+recruitment interval minus two SD allows (about 19 Hz, ``petajan1969``) when
+the next unit joins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from widgets.emg.model import SLIGHT_UNITS, _muscle, recruitment_frequency, simulate
+from widgets.emg.presets import get_preset
+from widgets.emg.reference_values import MUSCLES, NORMAL_MUP, ONE_MUSCLE_REGIONS, REGIONS, FIRING, get_muscle
+from widgets.emg.units import SITES, check_seed
+
+#: MUPs sampled per muscle for the MUP analysis.
+MUPS_SAMPLED = 10
+
+
+@dataclass(frozen=True)
+class MuscleFinding:
+    """What the electromyographer reports for one muscle."""
+
+    muscle: str
+    fibrillation_grade: int
+    fasciculations: bool
+    mup_duration_ms: float
+    mup_amplitude_uv: float
+    polyphasic_fraction: float
+    unstable: bool
+    recruitment: str  # "normal", "reduced", "early"
+    recruitment_ratio: float
+
+    @property
+    def chronic_neurogenic(self) -> bool:
+        d = self.mup_duration_ms
+        return d > NORMAL_MUP.duration_range_ms[1] or (self.polyphasic_fraction > 0.2 and d > 12.0
+                                                       and self.recruitment != "early")
+
+    @property
+    def myopathic(self) -> bool:
+        return self.mup_duration_ms < 7.0 and self.recruitment == "early"
+
+    @property
+    def active_denervation(self) -> bool:
+        return self.fibrillation_grade > 0 or (self.fasciculations and self.chronic_neurogenic)
+
+    @property
+    def lmn_sign(self) -> bool:
+        """Gold Coast: chronic neurogenic change and ongoing denervation (fasciculations count, Awaji)."""
+        return self.chronic_neurogenic and self.active_denervation
+
+    @property
+    def summary(self) -> str:
+        spont = []
+        if self.fibrillation_grade:
+            spont.append(f"fibrillations/positive sharp waves {self.fibrillation_grade}+")
+        if self.fasciculations:
+            spont.append("fasciculations")
+        parts = [", ".join(spont) if spont else "no spontaneous activity"]
+        if self.chronic_neurogenic:
+            parts.append("long, large, polyphasic MUPs" + (" (unstable)" if self.unstable else ""))
+        elif self.myopathic:
+            parts.append("short, small, polyphasic MUPs")
+        else:
+            parts.append("normal MUPs")
+        parts.append({"normal": "normal recruitment", "reduced": "reduced recruitment",
+                      "early": "early recruitment"}[self.recruitment])
+        return "; ".join(parts)
+
+
+@lru_cache(maxsize=512)
+def read_muscle(muscle: str, preset: str = "normal", *, seed: int = 0) -> MuscleFinding:
+    """The findings of ``muscle`` in a patient with ``preset`` (person ``seed``)."""
+    get_muscle(muscle)
+    seed = check_seed(seed)
+    state = get_preset(preset).state(muscle)
+    sample = []
+    for site in range(SITES):
+        m = _muscle(muscle, state, seed, site)
+        sample += [m.measures[int(u)] for u in m.surviving[:4]]
+    sample = sample[:MUPS_SAMPLED]
+    dur = float(np.mean([x.duration_ms for x in sample]))
+    amp = float(np.median([x.amplitude_uv for x in sample]))
+    poly = float(np.mean([x.polyphasic for x in sample]))
+    recs = [simulate(muscle, state, "minimal", seed=seed, site=site) for site in range(SITES)]
+    ratio = float(np.mean([r.recruitment_ratio for r in recs]))
+    n_firing = float(np.mean([len(r.firing) for r in recs]))
+    rec_hz = float(np.mean([recruitment_frequency(muscle, state, seed=seed, site=s) for s in range(SITES)]))
+    if n_firing > SLIGHT_UNITS + 1:
+        recruitment = "early"
+    elif ratio >= FIRING.reduced_ratio or rec_hz > FIRING.recruitment_upper_hz:
+        recruitment = "reduced"
+    else:
+        recruitment = "normal"
+    return MuscleFinding(muscle, state.denervation, state.fasciculations_per_s > 0, round(dur, 1), round(amp),
+                         round(poly, 2), any(x.unstable for x in sample), recruitment, round(ratio, 1))
+
+
+@dataclass(frozen=True)
+class RegionVerdict:
+    region: str
+    sampled: tuple[str, ...]
+    lmn_muscles: tuple[str, ...]
+    positive: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class RegionsResult:
+    preset: str
+    findings: tuple[MuscleFinding, ...]
+    regions: tuple[RegionVerdict, ...]
+    umn_regions: tuple[str, ...]
+
+    @property
+    def lmn_regions(self) -> tuple[str, ...]:
+        return tuple(r.region for r in self.regions if r.positive)
+
+    @property
+    def meets_gold_coast_emg(self) -> bool:
+        """LMN signs in at least two regions, or UMN and LMN signs in the same region."""
+        lmn = set(self.lmn_regions)
+        return len(lmn) >= 2 or bool(lmn & set(self.umn_regions))
+
+    @property
+    def text(self) -> str:
+        n = len(self.lmn_regions)
+        where = ", ".join(self.lmn_regions) if n else "none"
+        verdict = ("meets" if self.meets_gold_coast_emg else "does not meet")
+        umn = ", ".join(self.umn_regions) if self.umn_regions else "none"
+        return (f"Lower motor neuron signs on EMG in {n} of 4 regions ({where}); upper motor neuron signs: {umn}. "
+                f"This {verdict} the Gold Coast requirement (LMN in ≥2 regions, or UMN + LMN in one region); "
+                "other diseases must still be excluded.")
+
+
+def _pair_ok(a: str, b: str) -> bool:
+    ma, mb = MUSCLES[a], MUSCLES[b]
+    return ma.nerve != mb.nerve and ma.root != mb.root
+
+
+def region_verdict(region: str, findings: dict[str, MuscleFinding]) -> RegionVerdict:
+    sampled = tuple(m for m in findings if MUSCLES[m].region == region)
+    lmn = tuple(m for m in sampled if findings[m].lmn_sign)
+    if not sampled:
+        return RegionVerdict(region, (), (), False, "not sampled")
+    if region in ONE_MUSCLE_REGIONS:
+        ok = len(lmn) >= 1
+        reason = "one muscle with LMN signs is enough" if ok else "no muscle with LMN signs"
+    else:
+        ok = any(_pair_ok(a, b) for i, a in enumerate(lmn) for b in lmn[i + 1:])
+        if ok:
+            reason = "two muscles with LMN signs, different roots and nerves"
+        elif len(lmn) >= 2:
+            reason = "LMN signs only in muscles sharing a root or a nerve"
+        elif len(lmn) == 1:
+            reason = "LMN signs in only one muscle (a limb region needs two)"
+        else:
+            reason = "no muscle with LMN signs"
+    return RegionVerdict(region, sampled, lmn, ok, reason)
+
+
+def regions(preset: str, muscles: tuple[str, ...] | list[str] | None = None, *, seed: int = 0) -> RegionsResult:
+    """Findings of the sampled ``muscles`` (default: every muscle) and the regions rule for ``preset``."""
+    p = get_preset(preset)
+    chosen = tuple(MUSCLES) if muscles is None else tuple(muscles)
+    if not chosen:
+        raise ValueError("muscles must name at least one muscle")
+    for m in chosen:
+        get_muscle(m)
+    findings = {m: read_muscle(m, preset, seed=seed) for m in MUSCLES if m in chosen}
+    verdicts = tuple(region_verdict(r, findings) for r in REGIONS)
+    return RegionsResult(preset, tuple(findings.values()), verdicts, p.umn_regions)
