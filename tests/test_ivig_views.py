@@ -66,6 +66,24 @@ def test_kernel_free_title_names_the_regimen_shown_and_the_menu_covers_2_to_8_we
     assert "1:1" in " ".join(labels)
 
 
+def test_every_menu_state_carries_its_monitoring_and_adverse_effect_note(kernel_free):
+    import re
+
+    (menu,) = kernel_free.layout.updatemenus
+    (note,) = kernel_free.layout.annotations
+    assert note.text == menu.buttons[menu.active].args[1]["annotations[0].text"], "the first state shows its note"
+    for button in menu.buttons:
+        text = button.args[1]["annotations[0].text"]
+        plain = re.sub(r"<[^>]+>", "", text.replace("<br>", "\n"))
+        # chapter 7, "IVIg in practice": bloods before the first course, urgent symptoms, objective measurement
+        for words in ("renal function", "blood count", "IgA", "thrombosis", "headache", "grip", "MRC sum"):
+            assert words in plain, (button.label, words)
+        lines = plain.splitlines()
+        assert max(len(line) for line in lines) <= 40, (button.label, "lines short enough for a 390 px screen")
+    scig = next(b for b in menu.buttons if "SCIg" in b.label)
+    assert "1:1" in scig.args[1]["annotations[0].text"]
+
+
 def test_kernel_free_figure_json_is_small(kernel_free):
     size = len(kernel_free.to_json().encode())
     assert size <= 800_000, f"{size / 1e6:.2f} MB"

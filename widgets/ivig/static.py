@@ -70,6 +70,31 @@ REGIMEN_NOTES: dict[str, str] = {
 }
 
 
+_MEASURE = "<b>Measure</b> grip and MRC sum score<br>at the peak and before each infusion."
+
+_IVIG_SAFETY = (
+    "<b>Before the first course:</b><br>"
+    "renal function, blood count, IgA,<br>"
+    "thrombosis risk. Hydrate, start slowly.<br>"
+    "<b>Urgent:</b> bad headache with stiff neck,<br>"
+    "chest pain, a swollen leg, weakness<br>"
+    "of one side, dark or little urine.<br>"
+)
+
+#: Monitoring and adverse-effect note shown under the kernel-free figure for each menu regimen
+#: (content from chapter 7, "IVIg in practice"; lines of at most 40 characters so it reads at 390 px).
+REGIMEN_SAFETY: dict[str, str] = {
+    **{name: _IVIG_SAFETY + _MEASURE for name in KERNEL_FREE_REGIMENS if name.startswith("IVIg every")},
+    "SCIg weekly, 1:1 grams": (
+        _IVIG_SAFETY + "<b>SCIg:</b> 1:1 is an uncertain start;<br>measure grip and MRC sum, titrate."
+    ),
+    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": (
+        _IVIG_SAFETY + "<b>After stopping:</b> keep measuring<br>grip and MRC sum score."
+    ),
+    INDUCTION_ONLY: _IVIG_SAFETY + "<b>Measure</b> grip and MRC sum score<br>before and after the course.",
+}
+
+
 def monitoring_note(regimen: Regimen) -> str:
     """One line of safety and monitoring advice for ``regimen`` (chapter 7 gives the sources)."""
     label = regimen.label
@@ -90,7 +115,8 @@ ALT = (
     "back over the following weeks; strength rises within days, peaks about two weeks after a course and, when "
     "the next infusion comes late, falls back towards the untreated level (shaded wear-off days). Without "
     "maintenance the benefit of one induction course is gone by about 12 weeks. A menu switches between "
-    "regimens and a slider sets the monthly dose; the legend gives the grams used per year."
+    "regimens and a slider sets the dose per infusion; the legend gives the grams used per year. A note under the "
+    "charts lists the checks before a course, the warning symptoms and what to measure for the regimen shown."
 )
 
 
@@ -274,7 +300,11 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> 
             method="update",
             args=[
                 {"visible": [j // n == i for j in range(n * len(names))]},
-                {"title.text": _regimen_title(name, patient), "sliders[0].visible": name != INDUCTION_ONLY},
+                {
+                    "title.text": _regimen_title(name, patient),
+                    "sliders[0].visible": name != INDUCTION_ONLY,
+                    "annotations[0].text": REGIMEN_SAFETY[name],
+                },
             ],
         )
         for i, name in enumerate(names)
@@ -322,8 +352,23 @@ def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> 
             )
         ],
         legend=dict(orientation="v", yanchor="top", y=-0.1, x=0),
-        height=860,
-        margin=dict(t=150, b=330),
+        height=1000,
+        margin=dict(t=150, b=470),
+        annotations=[
+            dict(
+                text=REGIMEN_SAFETY[names[first]],
+                xref="paper",
+                yref="paper",
+                x=0,
+                xshift=-100,  # start under the legend, left of the axis labels, so lines fit at 390 px
+                y=-0.74,
+                xanchor="left",
+                yanchor="top",
+                align="left",
+                showarrow=False,
+                font=dict(size=13),
+            )
+        ],
     )
     return fig
 
