@@ -1,4 +1,4 @@
-"""Shared fixtures: the built book, served on 127.0.0.1, and a guarded Playwright page.
+"""Shared fixtures: the built book, served on 127.0.0.1, and a guarded Playwright page; markers by folder.
 
 The book is built once per test session (``jupyter-book build . --all -W
 --keep-going``) by whichever xdist worker runs the ``book`` group; every test
@@ -6,44 +6,44 @@ that needs the built site uses the :func:`site` fixture and so lands in that
 group. Set ``MMN_REUSE_BUILD=1`` to test an existing ``_build/html`` while
 developing (the build test then reads the log of that earlier build, ``_build/build.log``);
 ``MMN_BUILD_DIR`` names another build folder than ``_build``.
+
+Tests sit in folders by kind (see ``tests/README.md``); :func:`pytest_collection_modifyitems` marks each test
+by its folder, and refuses a test outside ``tests/browser`` and ``tests/live`` that asks for a browser.
+Helpers are in the ``support`` package (``from support.xxx import …``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from support.browser import CHROMIUM_ARGS, KNOWN_PAGE_ERRORS, PageGuard, chromium_path, new_guarded_page
+from support.paths import BUILD_DIR, BUILD_LOG, HTML, ROOT
+from support.site import BookBuild, Site, once_per_run, served
 
-ROOT = Path(__file__).resolve().parents[1]
-#: The build folder the tests use: ``_build``, or another one named by ``MMN_BUILD_DIR`` (a helper's own
-#: build, e.g. ``jupyter-book build . --path-output /tmp/x`` gives ``MMN_BUILD_DIR=/tmp/x/_build``).
-BUILD_DIR = Path(os.environ.get("MMN_BUILD_DIR") or ROOT / "_build")
-HTML = BUILD_DIR / "html"
-BUILD_LOG = BUILD_DIR / "build.log"
+#: Fixtures shared by several folders, kept in plugin modules of ``support``.
+pytest_plugins = ["support.visits", "support.quiz_page"]
 
-#: Page errors known to be harmless. sphinx-thebe's config script, which appeared twice on each page
-#: ("Identifier 'THEBE_JS_URL' has already been declared"), is no longer served: the book has no thebe cells.
-KNOWN_PAGE_ERRORS: tuple[str, ...] = ()
+TESTS = Path(__file__).resolve().parent
+#: Markers each folder gives its tests (a test may add more: ``browser`` where it asks for one, ``book`` where it
+#: uses the built site).
+FOLDER_MARKERS = {"browser": ("browser",), "live": ("live",), "book": ("book",)}
+#: Fixtures that start Chromium: only tests under these folders may ask for them.
+BROWSER_FIXTURES = {"browser", "page", "site_visits", "lab_page", "open_page", "open_quiz_page", "phone_layouts"}
+BROWSER_FOLDERS = {"browser", "live"}
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+def _kind(item) -> str | None:
+    """``unit``, ``book``, ``browser`` or ``live`` for a test under ``tests/``; None elsewhere (notebooks)."""
+    try:
+        rel = Path(item.path).resolve().relative_to(TESTS)
+    except ValueError:
+        return None
+    return rel.parts[0] if len(rel.parts) > 1 else None
 
 
 def pytest_configure(config):
@@ -53,46 +53,30 @@ def pytest_configure(config):
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups into the test ids
 def pytest_collection_modifyitems(config, items):
-    """Keep the built-book tests on one worker and each notebook's cells on one worker."""
+    """Mark tests by folder; keep the built-book tests on one worker and each notebook's cells on one worker.
+
+    A test outside ``tests/browser`` and ``tests/live`` that asks for a browser fixture fails collection, so
+    ``-m "not browser and not live"`` never starts Chromium.
+    """
+    misplaced = []
     for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        if "site" in fixtures or "book_build" in fixtures:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        kind = _kind(item)
+        for name in FOLDER_MARKERS.get(kind, ()):
+            item.add_marker(getattr(pytest.mark, name))
+        if kind in BROWSER_FOLDERS and fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        elif kind is not None and fixtures & BROWSER_FIXTURES:
+            misplaced.append(item.nodeid)
+        if "site" in fixtures or "book_build" in fixtures or kind == "book":
             item.add_marker(pytest.mark.xdist_group("book"))
             item.add_marker(pytest.mark.book)
         elif item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.xdist_group(f"nb-{item.path.stem}"))
-
-
-@dataclass(frozen=True)
-class BookBuild:
-    """Outcome of one book build: exit code, full log, output folder."""
-
-    returncode: int
-    log: str
-    html: Path
-
-
-def run_folder(tmp_path_factory) -> Path:
-    """This test run's temporary folder, shared by its xdist workers."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-def once_per_run(tmp_path_factory, name: str, make: Callable[[], str]) -> str:
-    """``make()`` run once per test run, by whichever worker gets here first (under a file lock);
-    every caller, on any worker, gets the text it returned."""
-    import fcntl
-
-    folder = run_folder(tmp_path_factory)
-    result = folder / f"{name}.result"
-    with open(folder / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not result.exists():
-                result.write_text(make())
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return result.read_text()
+    if misplaced:
+        raise pytest.UsageError(
+            "tests outside tests/browser and tests/live ask for a browser (move them):\n  " + "\n  ".join(misplaced)
+        )
 
 
 @pytest.fixture(scope="session")
@@ -124,46 +108,6 @@ def book_build(tmp_path_factory) -> BookBuild:
     return BookBuild(returncode, BUILD_LOG.read_text(), HTML)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path):
-    """``folder`` served over HTTP on an ephemeral port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@dataclass
-class Site:
-    """The built book served over HTTP on 127.0.0.1."""
-
-    base_url: str
-    root: Path
-
-    def url(self, path: str = "index.html") -> str:
-        return f"{self.base_url}/{path.lstrip('/')}"
-
-    def pages(self) -> list[str]:
-        """Every content page of the book (relative paths), excluding Sphinx's own search/genindex."""
-        skip = {"search.html", "genindex.html", "py-modindex.html"}
-        return sorted(
-            p.relative_to(self.root).as_posix()
-            for p in self.root.rglob("*.html")
-            if p.name not in skip
-            and "_static" not in p.parts
-            and "_sources" not in p.parts
-            and 'http-equiv="Refresh"' not in p.read_text(errors="replace")[:2000]
-        )
-
 
 @pytest.fixture(scope="session")
 def site(book_build: BookBuild):
@@ -175,11 +119,6 @@ def site(book_build: BookBuild):
         yield Site(base_url, book_build.html)
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail("Debian's chromium is required for browser tests: run `bash scripts/test.sh` (it installs it)")
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -195,36 +134,6 @@ def browser():
             b.close()
 
 
-@dataclass
-class PageGuard:
-    """What a page did that it must not: requests leaving 127.0.0.1 and uncaught page errors."""
-
-    external_requests: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-
-def _is_local(url: str) -> bool:
-    return url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
-
-
-def new_guarded_page(browser, *, viewport=None, guard: PageGuard | None = None):
-    """A fresh page in its own context whose external requests are blocked and recorded."""
-    guard = guard or PageGuard()
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
-
-    def route(r):
-        if _is_local(r.request.url):
-            r.continue_()
-        else:
-            guard.external_requests.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    pg = context.new_page()
-    pg.on("pageerror", lambda e: guard.page_errors.append(str(e)))
-    pg.on("console", lambda m: guard.console_errors.append(m.text) if m.type == "error" else None)
-    return context, pg, guard
 
 
 @pytest.fixture
@@ -241,27 +150,3 @@ def page(browser, site, page_guard):
     assert guard.external_requests == [], f"requests left 127.0.0.1: {guard.external_requests}"
     unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
     assert unexpected == [], f"page errors: {unexpected}"
-
-
-
-def reveal_case_steps(pg, limit: int = 40) -> int:
-    """Answer a page's case decision points as a student does (an option, then "Check answer") until no step of
-    a case is hidden; each answer may reveal the next decision point. Returns how many it answered."""
-    answered = 0
-    for _ in range(limit):
-        if pg.locator(".mmn-quiz-step-locked").count() == 0:
-            break
-        blocks = pg.locator(".mmn-quiz[data-reveals]:visible")
-        for i in range(blocks.count()):
-            question = blocks.nth(i).locator(".mmn-quiz__question").first
-            feedback = question.locator(".mmn-quiz__feedback")
-            if feedback.inner_text().strip():
-                continue  # answered already
-            question.locator(".mmn-quiz__option").first.click()
-            question.locator(".mmn-quiz__check").click()
-            pg.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(), timeout=5000)
-            answered += 1
-            break
-        else:
-            break  # nothing left to answer on screen
-    return answered
