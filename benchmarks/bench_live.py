@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, chromium_path, new_guarded_page  # noqa: E402
-from test_live_servers import jupyter_lab, lecture_deck, press_and_wait_for_redraw  # noqa: E402
+from support.browser import CHROMIUM_ARGS, chromium_path, new_guarded_page  # noqa: E402
+from support.lab import start_kernel  # noqa: E402
+from support.live import jupyter_lab, lecture_deck, press_and_wait_for_redraw  # noqa: E402
 
 TARGET_MS = 100.0
 CHAPTER = ROOT / "chapters" / "04_nerve_conduction.ipynb"
@@ -65,7 +66,6 @@ def measure(page, handle: str, figure: str, moves: int) -> list[float]:
 
 
 def bench_lab(browser, moves: int) -> list[float]:
-    from test_live_lab import start_kernel
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

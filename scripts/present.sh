@@ -3,25 +3,47 @@
 #
 #   bash scripts/present.sh              serve on http://127.0.0.1:8866 (the next free port if 8866 is taken)
 #   bash scripts/present.sh --port 9000  serve on another port
+#   bash scripts/present.sh --theme dark     projector theme: light (default), dark or contrast (black, white, yellow)
+#   bash scripts/present.sh --scale 1.25     type-size factor, 0.5-2 (1: 40 px text, 64 px titles at 1920x1080)
 #
 # Prints the deck's URL once Voila answers, then serves until Ctrl-C. Open the URL in a browser on the same
 # computer (F11 for full screen). Each element of the deck opens in its own kernel: the nerve conduction
-# simulator, the IVIg model, the differential explorer and a quiz, in presenter mode (big type, thick lines, full
-# width, only the controls that matter) with no code shown (--strip_sources=True). Voila listens on 127.0.0.1
-# only, so nobody else on the lecture-hall network can reach the kernels. A kernel whose page was left is shut
-# down after 15 idle minutes (Voila's own shutdown request on leaving a page fails: voila-dashboards/voila#1458).
+# simulator, the IVIg model, the differential explorer and a lecture-mode quiz, in presenter mode (one screen,
+# big type, big preset buttons, only the controls that matter) with no code shown (--strip_sources=True).
+# Keys: -> / PageDown next page, <- / PageUp previous page, 1-9 and 0 choose a preset, R reveals a quiz answer.
+# Page changes are fast because Voila keeps one kernel per page preheated (the page already executed,
+# --preheat_kernel/--pool_size); the kernel of a page the lecturer left (no browser connected) is shut down
+# after 60 idle seconds (Voila's own shutdown request on leaving a page fails: voila-dashboards/voila#1458).
+# Voila listens on 127.0.0.1 only, so nobody else on the lecture-hall network can reach the kernels.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${MMN_PRESENT_PORT:-8866}
+theme=${MMN_PRESENT_THEME:-light}
+scale=${MMN_PRESENT_SCALE:-1}
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port=$2; shift 2 ;;
     --port=*) port=${1#--port=}; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --theme) theme=$2; shift 2 ;;
+    --theme=*) theme=${1#--theme=}; shift ;;
+    --scale) scale=$2; shift 2 ;;
+    --scale=*) scale=${1#--scale=}; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "present: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+
+case "$theme" in
+  light) voila_theme=light ;;
+  dark|contrast) voila_theme=dark ;;
+  *) echo "present: --theme must be light, dark or contrast, got '$theme'" >&2; exit 2 ;;
+esac
+if ! awk -v s="$scale" 'BEGIN { exit !(s ~ /^[0-9]+([.][0-9]+)?$/ && s >= 0.5 && s <= 2) }'; then
+  echo "present: --scale must be a number from 0.5 to 2, got '$scale'" >&2; exit 2
+fi
+# The deck's kernels inherit these (widgets.presenter_style reads them).
+export MMN_PRESENT_THEME=$theme MMN_PRESENT_SCALE=$scale
 
 if [ "${MMN_SKIP_SETUP:-0}" != "1" ]; then
   bash scripts/setup.sh >/dev/null
@@ -56,13 +78,15 @@ url="http://127.0.0.1:$port/"
   --port="$port" \
   --Voila.port_retries=0 \
   --template=mmn_present \
-  --theme=light \
+  --theme="$voila_theme" \
   --strip_sources=True \
   --show_tracebacks=False \
   --VoilaConfiguration.file_allowlist='.*\.(png|jpg|svg|css)' \
   --ContentsManager.hide_globs=__pycache__ --ContentsManager.hide_globs='*.py' \
   --ContentsManager.hide_globs=share --ContentsManager.hide_globs=_vendor \
-  --MappingKernelManager.cull_idle_timeout=900 --MappingKernelManager.cull_interval=60 &
+  --preheat_kernel=True --pool_size=1 \
+  --MappingKernelManager.cull_idle_timeout=60 --MappingKernelManager.cull_interval=15 \
+  --MappingKernelManager.cull_connected=False &
 voila=$!
 trap 'kill "$voila" 2>/dev/null || true; wait "$voila" 2>/dev/null || true' EXIT INT TERM
 

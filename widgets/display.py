@@ -78,7 +78,7 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 def _without_indentation(markup: str) -> str:
-    """plotly's figure HTML with each run of whitespace in its wrapper cut to one space.
+    """Plotly's figure HTML with each run of whitespace in its wrapper cut to one space.
 
     The wrapper is indented with about 400 spaces per figure; the JSON arguments (whose strings
     may hold runs of spaces on purpose) are copied unchanged.
@@ -102,6 +102,7 @@ class CourseRenderer(MimetypeRenderer):
     """Plotly renderer for the course: plotly mimetype + kernel-free HTML."""
 
     def to_mimebundle(self, fig_dict: dict) -> dict[str, Any]:
+        """The MIME bundle Jupyter displays for ``fig_dict`` (HTML in the book, plotly JSON in JupyterLab)."""
         bundle: dict[str, Any] = {"text/html": figure_html(fig_dict)}
         if not in_book_build():
             # JupyterLab prefers this (rendered by the jupyterlab-plotly extension);
@@ -112,8 +113,45 @@ class CourseRenderer(MimetypeRenderer):
         return bundle
 
 
+def _import_renderers_without_nbformat() -> None:
+    """Import ``plotly.io._renderers`` with ``nbformat`` bound lazily (imported on first use).
+
+    plotly imports ``nbformat`` when its renderers module loads, only to check its version in ``fig.show()``;
+    ``nbformat`` imports ``jsonschema``, which builds the ``rfc3987_syntax`` grammar: about 3–4 s of every
+    kernel start (JupyterLab, Voila deck pages) for nothing. The module is bound to a proxy that imports the
+    real ``nbformat`` the first time plotly reads an attribute of it.
+    """
+    import importlib.util
+    import sys
+    import types
+
+    if "plotly.io._renderers" in sys.modules or "nbformat" in sys.modules:
+        return
+    from plotly import optional_imports
+
+    class _LazyModule(types.ModuleType):
+        def __getattr__(self, attr):
+            import importlib
+
+            return getattr(importlib.import_module(self.__name__), attr)
+
+    original = optional_imports.get_module
+
+    def get_module(name, should_load=True):
+        if name == "nbformat" and should_load:  # plotly.io._renderers: ``nbformat = get_module("nbformat")``
+            return _LazyModule(name) if importlib.util.find_spec(name) else None
+        return original(name, should_load)
+
+    optional_imports.get_module = get_module
+    try:
+        import plotly.io._renderers  # noqa: F401
+    finally:
+        optional_imports.get_module = original
+
+
 def setup_plotly() -> None:
     """Register and select the course renderer and the course template (idempotent)."""
+    _import_renderers_without_nbformat()
     if RENDERER not in pio.renderers:
         pio.renderers[RENDERER] = CourseRenderer()
     pio.renderers.default = RENDERER

@@ -27,10 +27,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from widgets import presenter_style
 from widgets.display import sync_figure_state
 
-#: Base font size of figures in presenter mode (px); titles and axis titles are larger.
-FONT_SIZE = 22
+#: Base font size of figures in presenter mode (px); titles and axis titles are larger. (Page text is
+#: :data:`widgets.presenter_style.TEXT_SIZE`.)
+FONT_SIZE = 28
 #: Minimum line width of line traces in presenter mode (px).
 LINE_WIDTH = 4
 #: Minimum marker size in presenter mode (px).
@@ -39,6 +41,8 @@ MARKER_SIZE = 12
 FIGURE_HEIGHT = 620
 #: CSS class of a presenter box; :func:`css` styles everything inside one.
 CSS_CLASS = "mmn-presenter"
+#: CSS class of a box that takes the window height left below its top edge (deck figures).
+FILL_CLASS = "mmn-fill-height"
 
 
 # --------------------------------------------------------------------------------------------- figures
@@ -77,7 +81,20 @@ def style_figure(fig: Any, *, height: int | None = FIGURE_HEIGHT) -> Any:
             ann.font.size = max(ann.font.size or 0, FONT_SIZE - 2)
         for trace in fig.data:
             _style_trace(trace)
+        _theme_layout(layout)
     return fig
+
+
+def _theme_layout(layout) -> None:
+    """Colours of the projector theme (``present.sh --theme``) for a dark or high-contrast page."""
+    if presenter_style.theme_name() == "light":
+        return
+    t = presenter_style.theme()
+    layout.paper_bgcolor = layout.plot_bgcolor = t["bg"]
+    layout.font.color = t["fg"]
+    for name in _axis_names(layout):
+        layout[name].gridcolor = t["grid"]
+        layout[name].linecolor = layout[name].zerolinecolor = t["line"]
 
 
 def _axis_names(layout) -> list[str]:
@@ -108,76 +125,22 @@ def _style_trace(trace) -> None:
 
 # --------------------------------------------------------------------------------------------- page style
 def css() -> str:
-    """The presenter stylesheet (CSS text): big controls and text, full width, for ``.mmn-presenter`` boxes.
+    """The presenter stylesheet (CSS text) for pages with ``.mmn-presenter`` boxes: see :mod:`widgets.presenter_style`.
 
-    Widget labels, readouts, buttons and slider handles grow to
-    :data:`FONT_SIZE`; rows grow with their text instead of clipping it;
-    figures span the box. The course's HTML views (quiz, differential
-    explorer) are scaled as a whole. With a presenter box on the page, Voila's
-    and JupyterLab's notebook column takes the whole window.
+    Body text :data:`~widgets.presenter_style.TEXT_SIZE` px and titles
+    :data:`~widgets.presenter_style.TITLE_SIZE` px at 1920×1080 (in proportion
+    at other window sizes, times ``--scale``), controls at least
+    :data:`~widgets.presenter_style.TARGET_SIZE` px, slider tracks across
+    their column, projector theme colours; with a presenter box on the page,
+    Voila's notebook column takes the whole window.
     """
-    c = f".{CSS_CLASS}"
-    handle = FONT_SIZE + 6
-    return f"""
-{c} {{ width: 100%; max-width: 100%; box-sizing: border-box;
-  --jp-widgets-font-size: {FONT_SIZE}px; --jp-widgets-inline-height: {FONT_SIZE * 2}px;
-  --jp-widgets-inline-label-width: 14em; --jp-widgets-slider-handle-size: {handle}px;
-  --jp-widgets-horizontal-tab-height: {FONT_SIZE * 2}px; }}
-{c} .widget-label, {c} .widget-label-basic, {c} .widget-readout, {c} .widget-button, {c} .widget-toggle-button,
-{c} .widget-dropdown > select, {c} .widget-checkbox label, {c} .widget-radio-box label, {c} .widget-inline-hbox label {{
-  font-size: {FONT_SIZE}px; }}
-{c} .widget-inline-hbox, {c} .widget-html, {c} .widget-htmlmath {{ height: auto; min-height: var(--jp-widgets-inline-height); }}
-{c} .widget-html-content {{ line-height: 1.35; }}
-{c} .widget-hslider {{ width: 100%; max-width: 60rem; }}
-{c} .widget-hslider .slider-container {{ flex: 1 1 auto; }}
-{c} .widget-slider .noUi-target {{ height: {FONT_SIZE // 2}px; }}
-{c} .widget-slider .noUi-handle {{ width: {handle}px; height: {handle}px; top: -{(handle - FONT_SIZE // 2) // 2 + 1}px;
-  right: -{handle // 2}px; border-width: 3px; }}
-{c} .widget-button, {c} .widget-toggle-button {{ height: auto; min-height: var(--jp-widgets-inline-height); padding: 0.2em 0.8em; }}
-{c} .js-plotly-plot, {c} .plotly-graph-div {{ width: 100%; }}
-{c} .mmn-quiz, {c} .mmn-differential {{ zoom: 1.35; }}
-{c} .mmn-alt {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
-h2.mmn-presenter-title {{ font-size: {FONT_SIZE + 14}px; font-weight: 700; margin: 0.2em 0 0.4em; }}
-body:has({c}) .jp-OutputPrompt, body:has({c}) .jp-InputPrompt {{ display: none; }}
-body:has({c}) #rendered_cells .jp-Cell, body:has({c}) .voila-main {{ max-width: 100%; }}
-body:has({c}) .jp-RenderedMarkdown {{ font-size: {FONT_SIZE}px; }}
-"""
+    return presenter_style.css(CSS_CLASS, FONT_SIZE)
 
 
-#: Script shown with the stylesheet. Presenter ``FigureWidget`` objects are ``responsive`` (see
-#: :func:`style_figure`): plotly resizes them to their box on a window ``resize`` event. Voila draws them while its
-#: page is still hidden (so at plotly's default 700 px), and a projector may change the window size: this fires
-#: ``resize`` whenever a presenter box changes width and shortly after a figure appears in one.
-RESIZE_JS = """
-(function () {
-  if (window.mmnPresenterResize) return;
-  window.mmnPresenterResize = true;
-  var widths = new WeakMap();
-  var plots = new WeakSet();
-  function kick() { window.dispatchEvent(new Event('resize')); }
-  function later() { requestAnimationFrame(kick); setTimeout(kick, 300); setTimeout(kick, 1500); }
-  var ro = new ResizeObserver(function (entries) {
-    var changed = false;
-    entries.forEach(function (e) {
-      var w = Math.round(e.contentRect.width);
-      if (widths.get(e.target) !== w) { widths.set(e.target, w); changed = true; }
-    });
-    if (changed) requestAnimationFrame(kick);
-  });
-  function watch() {
-    var fresh = false;
-    document.querySelectorAll('.mmn-presenter').forEach(function (el) {
-      if (!widths.has(el)) { widths.set(el, -1); ro.observe(el); }
-    });
-    document.querySelectorAll('.mmn-presenter .js-plotly-plot').forEach(function (gd) {
-      if (!plots.has(gd)) { plots.add(gd); fresh = true; }
-    });
-    if (fresh) later();
-  }
-  new MutationObserver(watch).observe(document.body, {childList: true, subtree: true});
-  watch();
-})();
-"""
+#: Script shown with the stylesheet (:data:`widgets.presenter_style.DECK_JS`): figures follow their box
+#: (presenter ``FigureWidget`` objects are ``responsive``, see :func:`style_figure`), ``.mmn-fill-height`` boxes
+#: take the window height left below them, and the deck's keys (→/PageDown, ←/PageUp, 1–9 and 0 for presets).
+RESIZE_JS = presenter_style.DECK_JS
 
 
 def stylesheet_html() -> str:
@@ -244,6 +207,47 @@ def _label(widget) -> str:
     return re.sub(r"<[^>]+>", "", str(text)).strip().lower()
 
 
+# --------------------------------------------------------------------------------------------- presets
+#: Keys that choose the first to tenth preset button of a deck page (see DECK_JS).
+PRESET_KEYS = "1234567890"
+
+
+def preset_buttons(choices: Iterable[tuple[str, str]], on_choose: Callable[[str], Any], *,
+                   active: str | None = None) -> Any:
+    """Big buttons, one click per case: ``choices`` are ``(key, label)``; a click calls ``on_choose(key)``.
+
+    Returns an ``HBox`` (class ``mmn-preset-buttons``) whose buttons (class
+    ``mmn-preset-button``) show the number key that also chooses them (1–9,
+    then 0). ``box.mark(key)`` shows which case is on (class ``mmn-active``,
+    ``None`` for none); ``box.buttons`` maps keys to buttons.
+    """
+    import ipywidgets as W
+
+    choices = list(choices)
+    if not choices:
+        raise ValueError("choices must name at least one preset")
+    if len(choices) > len(PRESET_KEYS):
+        raise ValueError(f"at most {len(PRESET_KEYS)} presets have a number key, got {len(choices)}")
+    buttons: dict[str, Any] = {}
+    for number, (key, label) in zip(PRESET_KEYS, choices):
+        button = W.Button(description=f"{number} · {label}", tooltip=f"{label} (key {number})",
+                          layout=W.Layout(width="auto"))
+        button.add_class("mmn-preset-button")
+        button.on_click(lambda _b, key=key: on_choose(key))
+        buttons[key] = button
+    box = W.HBox(list(buttons.values()))
+    box.add_class("mmn-preset-buttons")
+
+    def mark(key: str | None) -> None:
+        for k, b in buttons.items():
+            (b.add_class if k == key else b.remove_class)("mmn-active")
+
+    box.buttons = buttons
+    box.mark = mark
+    mark(active)
+    return box
+
+
 # --------------------------------------------------------------------------------------------- one deck cell
 class Presented:
     """What :func:`present` returns: the presenter stylesheet and title, then the element's presenter view.
@@ -299,7 +303,8 @@ def present(element: Any, *, keep: Iterable[str] | Callable[[Any], bool] | None 
     import ipywidgets as W
 
     for fig in figures(view):
-        style_figure(fig, height=height)
+        # a figure in a fill-height box takes the window's height (see DECK_JS), not a fixed one
+        style_figure(fig, height=None if FILL_CLASS in getattr(fig, "_dom_classes", ()) else height)
         sync_figure_state(fig)
     if keep is not None:
         keep_controls(view, keep)
@@ -360,6 +365,7 @@ def _is_widget(obj: Any) -> bool:
 
 __all__ = [
     "CSS_CLASS",
+    "FILL_CLASS",
     "FIGURE_HEIGHT",
     "FONT_SIZE",
     "LINE_WIDTH",
@@ -372,6 +378,7 @@ __all__ = [
     "iter_widgets",
     "keep_controls",
     "present",
+    "preset_buttons",
     "style_figure",
     "stylesheet_html",
     "sync_figure_state",

@@ -25,8 +25,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-#: The course bibliography, next to the book (present in the repository / editable install).
-BIBLIOGRAPHY = Path(__file__).resolve().parents[1] / "book" / "references.bib"
+#: The course bibliography: ``book/references.bib`` in the source tree (an editable install reads it there);
+#: an installed wheel carries it as package data (``widgets/data/references.bib``, a link to the same file in the
+#: repository), so the quizzes cite it on a hub where only the package is installed.
+_SOURCE_BIBLIOGRAPHY = Path(__file__).resolve().parents[1] / "book" / "references.bib"
+BIBLIOGRAPHY = _SOURCE_BIBLIOGRAPHY if _SOURCE_BIBLIOGRAPHY.exists() else Path(__file__).with_name("data") / "references.bib"
 
 
 def plain(latex: str) -> str:

@@ -49,13 +49,13 @@
       var doc = new DOMParser().parseFromString(html, "text/html");
       Array.prototype.forEach.call(doc.querySelectorAll(NOISE), function (el) { el.remove(); });
       return "<!DOCTYPE html>" + doc.documentElement.outerHTML;
-    } catch (e) {
+    } catch {
       return html;
     }
   }
 
   function query() {
-    try { return (new URLSearchParams(window.location.search).get("q") || "").toLowerCase().trim(); } catch (e) { return ""; }
+    try { return (new URLSearchParams(window.location.search).get("q") || "").toLowerCase().trim(); } catch { return ""; }
   }
 
   function searchPage() {
@@ -98,9 +98,62 @@
     }
   }
 
+  // ---- wide tables ------------------------------------------------------------------------------
+  // On a phone a wide table (or the theme's container around it) scrolls sideways. A keyboard user
+  // must be able to scroll it too (axe: scrollable-region-focusable): an element that overflows and
+  // scrolls becomes a focusable, named region; one that fits stays out of the tab order.
+  function scrolls(el) {
+    var x = window.getComputedStyle(el).overflowX;
+    return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1;
+  }
+
+  function scrollableTables() {
+    var seen = document.querySelectorAll(".pst-scrollable-table-container, table");
+    Array.prototype.forEach.call(seen, function (box) {
+      if (box.closest(".js-plotly-plot")) return;
+      var marked = box.getAttribute("data-mmn-scroll") === "1";
+      if (scrolls(box)) {
+        if (marked || box.getAttribute("tabindex") !== null) return;
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-mmn-scroll", "1");
+        if (box.tagName !== "TABLE") box.setAttribute("role", "region");
+        var caption = box.querySelector("caption");
+        var name = caption ? (caption.textContent || "").trim() : "";
+        box.setAttribute("aria-label", name ? "Table: " + name.slice(0, 80) : "Table (scrolls sideways)");
+        if (!box.__mmnKeys) {
+          // The arrow keys scroll the table; they must not reach the page's previous/next-chapter keys.
+          box.__mmnKeys = true;
+          box.addEventListener("keydown", function (e) {
+            if (e.target === box && (e.key === "ArrowLeft" || e.key === "ArrowRight")) e.stopPropagation();
+          });
+        }
+      } else if (marked) {
+        ["tabindex", "data-mmn-scroll", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+      }
+    });
+  }
+
   function start() {
     captions();
     searchPage();
+    scrollableTables();
+    // Explorers write their tables after loading and on every change: look again, at most every 300 ms.
+    var pending = false;
+    function later() {
+      if (pending) return;
+      pending = true;
+      window.setTimeout(function () { pending = false; scrollableTables(); }, 300);
+    }
+    window.addEventListener("resize", later);
+    window.addEventListener("load", later);
+    if (window.MutationObserver) {
+      new MutationObserver(function (records) {
+        for (var i = 0; i < records.length; i++) {
+          var t = records[i].target;
+          if (t.nodeType === 1 && !t.closest(".js-plotly-plot")) { later(); return; }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    }
   }
 
   window.mmnReading = { start: start, clean: clean };

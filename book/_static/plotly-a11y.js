@@ -69,13 +69,13 @@
 
   // Control labels name the control; the group around them names the figure (screen readers
   // announce the group when focus enters it).
-  function sliderLabel(gd, slider, i, count) {
+  function sliderLabel(slider, i, count) {
     var prefix = slider.currentvalue && slider.currentvalue.prefix;
     var base = text(prefix || slider.name || "").replace(/[:=\s]+$/, "");
     return base || (count > 1 ? "Slider " + (i + 1) : "Slider");
   }
 
-  function menuLabel(gd, menu, i, count) {
+  function menuLabel(menu, i, count) {
     var base = text(menu.name || "").replace(/[:=\s]+$/, "");
     return base || (count > 1 ? "Figure options " + (i + 1) : "Figure options");
   }
@@ -118,7 +118,7 @@
     wrap.className = "mmn-kbd-control";
     var label = document.createElement("label");
     label.setAttribute("for", id);
-    label.textContent = sliderLabel(gd, full, i, count);
+    label.textContent = sliderLabel(full, i, count);
     var input = document.createElement("input");
     input.type = "range";
     input.id = id;
@@ -159,7 +159,7 @@
     var buttons = menu.buttons || [];
     var shown = visibleIndices(buttons);
     if (!shown.length) return null;
-    var name = menuLabel(gd, full, i, count);
+    var name = menuLabel(full, i, count);
     var wrap = document.createElement("div");
     wrap.className = "mmn-kbd-control";
 
@@ -346,8 +346,10 @@
     var full = gd._fullLayout;
     pass = pass || 0;
     if (!full || gd.__mmnFitting || !window.Plotly || pass > 3) return;
-    var bases = gd.__mmnBaseSizes || (gd.__mmnBaseSizes = {});
-    var texts = gd.__mmnTexts || (gd.__mmnTexts = {});
+    if (!gd.__mmnBaseSizes) gd.__mmnBaseSizes = {};
+    var bases = gd.__mmnBaseSizes;
+    if (!gd.__mmnTexts) gd.__mmnTexts = {};
+    var texts = gd.__mmnTexts;
     var box = gd.getBoundingClientRect();
     var left = box.left + 2, right = box.left + full.width - 2;
     var update = {}, changed = false, titleLines = null;
@@ -466,7 +468,8 @@
     var width = (wrapper || gd.parentElement || gd).getBoundingClientRect().width;
     if (!width) return;
     var want = width < (spec.maxWidth || 600);
-    var saved = gd.__mmnWide || (gd.__mmnWide = {});
+    if (!gd.__mmnWide) gd.__mmnWide = {};
+    var saved = gd.__mmnWide;
     var update = {}, changed = false;
     Object.keys(spec.relayout).forEach(function (k) {
       var cur = layoutValue(gd.layout, k);
@@ -499,7 +502,8 @@
   function thinTicks(gd) {
     var full = gd._fullLayout;
     if (!full || printing || gd.__mmnThinning || !window.Plotly) return;
-    var saved = gd.__mmnTicks || (gd.__mmnTicks = {});
+    if (!gd.__mmnTicks) gd.__mmnTicks = {};
+    var saved = gd.__mmnTicks;
     var narrow = full.width < THIN_BELOW_PX;
     var update = {}, changed = false;
     Object.keys(full).forEach(function (k) {
@@ -525,7 +529,7 @@
       if (!saved[k]) saved[k] = { tickvals: own.tickvals == null ? null : own.tickvals, dtick: own.dtick == null ? null : own.dtick,
                                    ticktext: own.ticktext == null ? null : own.ticktext, nticks: own.nticks == null ? null : own.nticks };
       if (Array.isArray(own.tickvals) && own.tickvals.length) {
-        var keep = function (v, i) { return i % step === 0; };
+        var keep = function (_v, i) { return i % step === 0; };
         update[k + ".tickvals"] = own.tickvals.filter(keep);
         if (Array.isArray(own.ticktext)) update[k + ".ticktext"] = own.ticktext.filter(keep);
       } else if (typeof own.dtick === "number" && ax.type === "linear") {

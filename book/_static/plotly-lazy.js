@@ -68,7 +68,8 @@
     if (!spec || !spec.relayout || !el || !el.getBoundingClientRect) return;
     var width = el.getBoundingClientRect().width;
     if (!width || width >= (spec.maxWidth || 600)) return;
-    var wide = el.__mmnWide = {};
+    var wide = {};
+    el.__mmnWide = wide;
     Object.keys(spec.relayout).forEach(function (k) {
       var cur = getPath(layout, k);
       wide[k] = spec.restore && k in spec.restore ? spec.restore[k] : cur === undefined ? null : JSON.parse(JSON.stringify(cur));
@@ -83,7 +84,7 @@
 
   P.newPlot = function (target) {
     var el = typeof target === "string" ? document.getElementById(target) : target;
-    try { narrowFirst(el, arguments); } catch (e) { /* the wide layout is drawn, plotly-a11y.js narrows it */ }
+    try { narrowFirst(el, arguments); } catch { /* the wide layout is drawn, plotly-a11y.js narrows it */ }
     if (document.readyState !== "loading" || !el || !el.nodeType || el.__mmnWaiting) {
       return draw.apply(P, arguments);
     }

@@ -13,14 +13,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
+from support.executed import EXECUTED, PLOTLY_MIME, figures_in_executed_notebook
 from support.paths import ROOT
 
-#: The executed notebooks of the build the tests use (``MMN_BUILD_DIR``, as in conftest.py).
-EXECUTED = Path(os.environ.get("MMN_BUILD_DIR") or ROOT / "_build") / "jupyter_execute"
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 def test_the_built_book_tests_run_together_on_one_worker(request, book_build):
@@ -37,22 +34,6 @@ def test_book_builds_without_warnings(book_build):
     assert book_build.returncode == 0, "\n".join(book_build.log.splitlines()[-30:])
     assert warnings == []
     assert "build succeeded" in book_build.log
-
-
-def figures_in_executed_notebook(page: str) -> int:
-    """Plotly figures the executed notebook of ``page`` produced (0 for .md pages)."""
-    nb_path = EXECUTED / Path(page).with_suffix(".ipynb")
-    if not nb_path.exists():
-        return 0
-    nb = json.loads(nb_path.read_text())
-    count = 0
-    for cell in nb["cells"]:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            html = "".join(data.get("text/html", ""))
-            assert PLOTLY_MIME not in data or html, "a plotly output without text/html vanishes from the book"
-            count += html.count("Plotly.newPlot(")
-    return count
 
 
 def test_every_chapter_was_executed_by_the_build(book_build):
@@ -80,10 +61,5 @@ def test_a_vanished_figure_is_detected(tmp_path):
     nb = {"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", "data": {PLOTLY_MIME: {}}}]}]}
     page = tmp_path / "x.ipynb"
     page.write_text(json.dumps(nb))
-    global EXECUTED
-    saved, EXECUTED = EXECUTED, tmp_path
-    try:
-        with pytest.raises(AssertionError, match="vanishes"):
-            figures_in_executed_notebook("x.html")
-    finally:
-        EXECUTED = saved
+    with pytest.raises(AssertionError, match="vanishes"):
+        figures_in_executed_notebook("x.html", executed=tmp_path)

@@ -235,7 +235,8 @@ CASE_QUESTIONS = ["case-mmn-01", "case-mmn-02", "case-mmn-03", "case-als-01", "c
 
 
 def test_clinical_cases_in_the_built_book(page, site):
-    """Chapter 9: every preset explorer shows what Python says about its findings; every decision point is there."""
+    """Chapter 9: every case explorer (empty until the student fills it) shows what Python says about its findings;
+    every decision point is there."""
     html_file = site.root / CASES
     assert html_file.exists(), f"{CASES} is not in the built book: add chapters/09_clinical_cases to _toc.yml"
     page.goto(site.url(CASES), wait_until="load")

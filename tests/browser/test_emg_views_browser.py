@@ -1,55 +1,117 @@
-"""The EMG kernel-free view and audio players in Chromium (phone width, keyboard only)."""
+"""The EMG kernel-free view (computed in the page) and the audio players in Chromium (phone width, keyboard only).
+
+Made-up pages with the book's EMG scripts and exported table, opened from file:// (no book build needed); the
+built book is checked in ``test_emg_book.py``.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+from support.paths import PLOTLY_JS, ROOT
 
 from widgets.display import BUILD_ENV
 from widgets.emg import explorer
+from widgets.emg.views import sample_patient
 
-PLOTLY_JS = Path(__import__("plotly").__file__).parent / "package_data" / "plotly.min.js"
+
+def _emg_page(folder: Path, body: str) -> Path:
+    """A page like the book's EMG chapter: plotly.js, the exported table and the EMG scripts, opened from file://."""
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from mmn_book.emg_tables import write_assets
+
+    write_assets(folder)
+    (folder / "plotly.min.js").write_bytes(PLOTLY_JS.read_bytes())
+    scripts = "".join(f'<script src="{name}" defer></script>' for name in ("emg-table.js", "emg-model.js",
+                                                                          "emg-view.js"))
+    page = folder / "index.html"
+    page.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+                    f'content="width=device-width"><script src="plotly.min.js"></script>{scripts}</head>'
+                    f"<body><main>{body}</main></body></html>", encoding="utf-8")
+    return page
 
 
-def test_kernel_free_view_in_a_phone_browser(browser, tmp_path, monkeypatch):
-    """Tap the patient menu and the phase slider at 390 px: the trace and the findings change; no errors."""
-    from support.browser import new_guarded_page
-    from support.site import served
+def _file_page(browser, viewport):
+    """A page that may read file:// and nothing else; records page errors and other requests."""
+    context = browser.new_context(viewport=viewport)
+    errors, elsewhere = [], []
 
+    def route(r):
+        if r.request.url.startswith(("file://", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            elsewhere.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, errors, elsewhere
+
+
+SCREEN = ("() => { const r = document.querySelector('.mmn-emg-kf'); const g = r.querySelector('.js-plotly-plot'); "
+          "return JSON.stringify([r.getAttribute('data-emg-screen'), g && g.data[0].y.slice(0, 300), "
+          "r.querySelector('.mmn-emg-kf__findings').textContent]); }")
+
+
+def _changed(page, before: str) -> str:
+    page.wait_for_function(f"() => ({SCREEN})() !== {json.dumps(before)}", timeout=10000)
+    return page.evaluate(SCREEN)
+
+
+def test_kernel_free_view_keyboard_only_at_phone_width_from_file(browser, tmp_path, monkeypatch):
+    """390 px, keyboard only, file://: every control changes the trace; the sound is created only on a press."""
     monkeypatch.setenv(BUILD_ENV, "1")
-    body = explorer("mmn_block", "fdi", "insertion").static_html()
-    (tmp_path / "plotly.min.js").write_bytes(PLOTLY_JS.read_bytes())
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-        'content="width=device-width"><script src="plotly.min.js"></script></head><body>' + body + "</body></html>",
-        encoding="utf-8")
-    with served(tmp_path) as base:
-        context, page, guard = new_guarded_page(browser, viewport={"width": 390, "height": 844})
-        try:
-            page.goto(f"{base}/index.html")
-            page.wait_for_function("() => document.querySelector('.js-plotly-plot')?.data?.[0]?.y?.length > 0",
-                                   timeout=15000)
-            read = "() => JSON.stringify([document.querySelector('.js-plotly-plot').data[0].y.slice(0, 200), " \
-                   "document.querySelector('.js-plotly-plot').layout.annotations[0].text])"
-            first = page.evaluate(read)
-            # no horizontal scrolling at phone width
-            assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
-            # tap the second slider step ("Rest") and wait for the screen to change
-            page.locator(".slider-group .slider-label, .slider-group text").first.wait_for(timeout=5000)
-            ticks = page.locator(".slider-group .slider-rail-touch-rect")
-            box = ticks.bounding_box()
-            page.mouse.click(box["x"] + box["width"] * 0.99, box["y"] + box["height"] / 2)
-            page.wait_for_function(f"() => ({read})() !== {json.dumps(first)}", timeout=10000)
-            after_slider = page.evaluate(read)
-            assert "maximal" in after_slider.lower()
-            # open the patient menu and choose ALS late
-            page.locator(".updatemenu-header-group").first.click()
-            page.get_by_text("ALS late · T10 paraspinal").click()
-            page.wait_for_function(f"() => ({read})() !== {json.dumps(after_slider)}", timeout=10000)
-            assert "paraspinal" in page.evaluate(read).lower()
-        finally:
-            context.close()
-        assert guard.page_errors == [] and guard.external_requests == []
+    page_file = _emg_page(tmp_path, explorer("mmn_block", "fdi", "insertion").static_html()
+                          + sample_patient("als_cervical").static_html())
+    context, page, errors, elsewhere = _file_page(browser, {"width": 390, "height": 844})
+    try:
+        page.add_init_script("window.__ctx = 0; const C = window.AudioContext; window.AudioContext = "
+                             "class extends C { constructor(o) { super(o); window.__ctx++; } };")
+        page.goto(page_file.as_uri())
+        page.wait_for_function("() => document.querySelector('.mmn-emg-kf[data-emg-ready] .js-plotly-plot')"
+                               "?.data?.[0]?.y?.length > 0", timeout=15000)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 392, "no sideways scrolling"
+        first = page.evaluate(SCREEN)
+        # keyboard only: Tab to the patient menu, choose the next screen with the arrow key
+        page.locator(".mmn-emg-kf__screen").focus()
+        assert page.evaluate(SCREEN) == first, "focus alone changes nothing"
+        page.keyboard.press("ArrowDown")
+        now = _changed(page, first)
+        assert "MMN block · Biceps" in page.locator(".mmn-emg-kf__screen option:checked").inner_text()
+        # the phase radios: Tab into the group, arrow to the next phase
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowRight")
+        now = _changed(page, now)
+        assert "/rest/" in json.loads(now)[0]
+        for sel in (".mmn-emg-kf__sweep", ".mmn-emg-kf__gain"):
+            page.keyboard.press("Tab")
+            assert page.evaluate("s => document.activeElement === document.querySelector(s)", sel)
+            page.keyboard.press("ArrowUp")  # rest starts at 100 ms/div, the longest sweep
+            now = _changed(page, now)
+        assert page.evaluate("() => window.__ctx") == 0, "no audio before the reader asks"
+        page.keyboard.press("Tab")
+        sound = page.locator(".mmn-emg-kf__sound")
+        assert page.evaluate("() => document.activeElement.classList.contains('mmn-emg-kf__sound')")
+        assert sound.get_attribute("aria-pressed") == "false"
+        assert page.evaluate("() => window.__ctx") == 0, "focusing the button creates no sound"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => window.__ctx === 1", timeout=5000)
+        assert sound.get_attribute("aria-pressed") == "true"
+        assert page.locator(".mmn-emg-kf__caption").inner_text().startswith("Sound:")
+        page.keyboard.press("Enter")
+        assert sound.get_attribute("aria-pressed") == "false"
+        # the sampling exercise: tick a muscle, read the patient
+        page.locator(".mmn-emg-kf-sample input[value='tongue']").check()
+        page.locator(".mmn-emg-kf-sample__read").press("Enter")
+        page.wait_for_selector(".mmn-emg-kf-sample__verdict", timeout=5000)
+        assert "Gold Coast" in page.locator(".mmn-emg-kf-sample__verdict").inner_text()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 392
+    finally:
+        context.close()
+    assert errors == [] and elsewhere == []
 
 
 def test_audio_players_keyboard_reachable_and_silent_until_asked(browser, tmp_path):

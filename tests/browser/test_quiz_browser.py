@@ -90,11 +90,15 @@ def focus_before(page, qid):
     )
 
 
-def keyboard_answer(page, qid, index):
+def keyboard_answer(page, qid, index, *, from_first_option=False):
     """With the keyboard alone: Tab into the options, arrows to ``index`` (browsing answers nothing),
-    Tab to "Check answer", Enter."""
-    focus_before(page, qid)
-    page.keyboard.press("Tab")
+    Tab to "Check answer", Enter. ``from_first_option``: start with the focus on the first option (where a Tab
+    from the previous control would land; on a case page that control may be another question's radio group)."""
+    if from_first_option:
+        page.locator(f'section[data-question-id="{qid}"]:not([data-review]) .mmn-quiz__options input').first.focus()
+    else:
+        focus_before(page, qid)
+        page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.type") == "radio"
     before = feedback(page, qid)
     if not page.evaluate("() => document.activeElement.checked"):
@@ -195,6 +199,61 @@ def test_a_case_reveals_its_next_step_only_after_an_answer(page, book):
     assert page.locator("text=definite MMN").first.is_hidden(), "the diagnosis is still behind the next decision"
     page.emulate_media(media="print")
     assert nxt.is_visible(), "print shows every step"
+
+
+#: The cases added or rebuilt in issue 17: their decision points in page order, the index of the decision point
+#: after which the case states its answer, and the words that state it (as the page renders them).
+STEPWISE_CASES = {
+    "Case 5": (["case-e-01", "case-e-02"], 1, "possible MMN in the EFNS/PNS 2010 categories"),
+    "Case 6": (["case-fail-01", "case-fail-02", "case-fail-03"], 0, "this is wear-off"),
+    "Case 7": (["case-mimic-01", "case-mimic-02", "case-mimic-03"], 1, "This is Hirayama disease"),
+}
+
+
+def gate_of(page, qid):
+    return page.locator(f'.mmn-quiz[data-reveals]:has(section[data-question-id="{qid}"])')
+
+
+@pytest.mark.parametrize("case", sorted(STEPWISE_CASES))
+def test_a_new_case_unfolds_one_step_per_keyboard_answer(page, book, case):
+    """Keyboard only: each decision point of the case opens its next step and nothing after it; the answer of
+    the case is not on screen before the decision point that asks for it."""
+    qids, answered_at, answer = STEPWISE_CASES[case]
+    open_quiz(page, book, CASES)
+    steps = []
+    for qid in qids:
+        gate = gate_of(page, qid)
+        assert gate.count() == 1, f"{qid} is not a decision point that reveals a step"
+        target = gate.get_attribute("data-reveals")  # a span opening its section, or the section itself
+        steps.append(page.locator(f"section:has(> span#{target}), section#{target}"))
+    statement = page.locator(f"text={answer}").first
+    for i, qid in enumerate(qids):
+        assert gate_of(page, qid).is_visible(), f"{case}: decision point {i + 1} is not reachable"
+        assert all(s.is_hidden() for s in steps[i:]), f"{case}: a later step shows before decision point {i + 1}"
+        if i <= answered_at:
+            assert statement.is_hidden(), f"{case}: the answer shows before decision point {i + 1}"
+        q = question(qid)
+        keyboard_answer(page, qid, (q.correct_indices[0] + 1) % len(q.options), from_first_option=True)  # wrong opens too
+        page.wait_for_function("(qid) => document.querySelector(`section[data-question-id='${qid}'] "
+                               ".mmn-quiz__feedback`).textContent.trim().length > 0", arg=qid)
+        steps[i].wait_for(state="visible", timeout=5000)
+        assert all(s.is_hidden() for s in steps[i + 1:]), f"{case}: one step at a time"
+    assert statement.is_visible(), f"{case}: the answer is stated once its decision point is answered"
+
+
+def test_the_case_page_names_no_diagnosis_before_its_decision_point(page, book):
+    """The built page: headings and the page's table of contents are neutral, and what is on screen before any
+    answer states no case's diagnosis (the comparison table is folded away)."""
+    open_quiz(page, book, CASES)
+    headings = page.eval_on_selector_all("h2, h3, nav a", "els => els.map(e => e.textContent.trim())")
+    case_headings = [h for h in headings if h.startswith("Case ")]
+    assert len(case_headings) >= 7, case_headings
+    names = re.compile(r"\b(MMN|ALS|CIDP|Lewis-Sumner|MADSAM|Hirayama|wear-off)\b")
+    assert [h for h in case_headings if names.search(h)] == []
+    visible = page.evaluate("() => document.querySelector('main, article').innerText")
+    for spoiler in ("definite MMN by the EFNS", "This is Hirayama disease", "this is wear-off",
+                    "possible MMN in the EFNS/PNS 2010 categories", "Hirayama disease (MRI in neck flexion)"):
+        assert spoiler not in visible, f"{spoiler!r} is on screen before its decision point"
 
 
 def test_review_page_progress_and_spaced_review(page, book):

@@ -8,6 +8,12 @@
   temporary folder: no slide loads anything from outside its folder, each
   opens in Chromium with reveal.js initialised (``Reveal.isReady()``), every
   plotly figure draws its traces and math is typeset.
+* At 1280×720 (the frame): every slide is at most the frame's height (after the deck's own splitting, figure
+  shrinking and, rarely, a zoom of at least 0.7); the counter reads "k / n" with n the real number of slides;
+  every exercise answer and quiz answer is a fragment, hidden when its slide opens and shown by the lecturer's
+  key press; the speaker notes of ``book/slides/notes.yaml`` are in every chapter's deck.
+* The handout (``?handout``): three slides per page, each with lines for notes, and the PDF that
+  ``scripts/slides.sh --handouts`` prints has one page per three slides.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ def slides(tmp_path_factory):
         out.mkdir(exist_ok=True)
         env = {k: v for k, v in os.environ.items() if k != "MMN_COURSE_BUILD"}
         env["MMN_SKIP_SETUP"] = "1"
-        proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--out", str(out)], cwd=ROOT,
+        proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--handouts", "--out", str(out)], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=900)
         return f"{proc.returncode}\n{proc.stdout}{proc.stderr}"
 
@@ -93,7 +99,8 @@ def test_slides_open_offline_with_reveal_figures_and_math(slides, browser):
         try:
             for path in sorted(slides.glob("*.slides.html")):
                 page.goto(f"{base}/{path.name}")
-                page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=30000)
+                page.wait_for_function("() => document.documentElement.dataset.mmnSlides === 'ready'", timeout=60000)
+                assert page.evaluate("() => Reveal.isReady()")
                 info = page.evaluate(
                     """() => ({slides: Reveal.getTotalSlides(),
                               figs: Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd) => ({
@@ -117,3 +124,148 @@ def test_slides_open_offline_with_reveal_figures_and_math(slides, browser):
     unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
     assert unexpected == [], f"page errors: {unexpected}"
     assert guard.console_errors == [], guard.console_errors
+
+
+# ------------------------------------------------------------------------------------------- lecture hall
+FRAME = {"width": 1280, "height": 720}
+MIN_ZOOM = 0.7
+
+#: Per slide: its height at the frame's scale (zoom included), its zoom, the counter's text, and its answers'
+#: visibility when the slide opens (no fragment shown) and after the lecturer shows every fragment.
+WALK = """() => {
+  const cfg = Reveal.getConfig();
+  const out = [];
+  const answers = '.mmn-slide-answer-block, .mmn-slide-quiz__answer';
+  // (a fragment's opacity is animated: its class and visibility tell at once whether it is shown)
+  const shown = (el) => el.closest('.fragment').classList.contains('visible') && getComputedStyle(el).visibility !== 'hidden';
+  for (let i = 0; i < Reveal.getTotalSlides(); i++) {
+    Reveal.slide(i, 0, -1);
+    const s = Reveal.getCurrentSlide();
+    const zoom = parseFloat(s.style.zoom) || 1;
+    const blocks = Array.from(s.querySelectorAll(answers));
+    const before = blocks.map((b) => b.closest('.fragment') ? shown(b) : true);
+    const fragments = s.querySelectorAll('.fragment').length;
+    if (fragments) Reveal.slide(i, 0, 1e6);
+    const after = blocks.map((b) => b.closest('.fragment') ? shown(b) : true);
+    const counter = (document.querySelector('.slide-number') || {}).textContent || '';
+    out.push({i, height: Math.round(s.scrollHeight * zoom), zoom, counter: counter.replace(/\\s+/g, ''),
+              answers: blocks.length, hiddenFirst: before.every((v) => !v), shownAfter: after.every((v) => v),
+              unfragmented: blocks.filter((b) => !b.closest('.fragment')).length,
+              words: (s.innerText || '').split(/\\s+/).filter(Boolean).length,
+              title: (s.innerText || '').trim().slice(0, 50)});
+  }
+  return {frame: cfg.height, total: Reveal.getTotalSlides(), nested: document.querySelectorAll('.slides section section').length,
+          slides: out};
+}"""
+
+
+@pytest.fixture(scope="module")
+def walked(slides, browser):
+    """Every deck walked slide by slide at 1280×720: ``{deck name: WALK result}``."""
+    from support.browser import new_guarded_page
+    from support.site import served
+
+    context, page, guard = new_guarded_page(browser, viewport=FRAME)
+    out = {}
+    with served(slides) as base:
+        try:
+            for path in sorted(slides.glob("*.slides.html")):
+                page.goto(f"{base}/{path.name}")
+                page.wait_for_function("() => document.documentElement.dataset.mmnSlides === 'ready'", timeout=60000)
+                # the fragments' 0.2-s fade would be caught half way: the walk reads states, not animations
+                page.add_style_tag(content=".reveal .fragment { transition: none !important; }")
+                out[path.name] = page.evaluate(WALK)
+        finally:
+            context.close()
+    assert guard.external_requests == []
+    return out
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("slides")
+def test_every_slide_fits_the_frame(walked):
+    summary, too_tall, zoomed = {}, [], []
+    for name, deck in walked.items():
+        assert deck["frame"] == FRAME["height"], f"{name}: the deck's frame is {deck['frame']} px high"
+        for s in deck["slides"]:
+            if s["height"] > deck["frame"]:
+                too_tall.append((name, s["i"] + 1, s["height"], s["title"]))
+            if s["zoom"] < 1:
+                zoomed.append((name, s["i"] + 1, s["zoom"]))
+            assert s["zoom"] >= MIN_ZOOM, f"{name} slide {s['i'] + 1} zoomed to {s['zoom']}"
+        words = sorted(s["words"] for s in deck["slides"])
+        summary[name] = (deck["total"], words[len(words) // 2])
+    print("\nslides (total, median words per slide):", summary, "\nzoomed slides:", len(zoomed), zoomed[:10])
+    assert too_tall == [], f"slides taller than the {FRAME['height']}-px frame: {too_tall}"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("slides")
+def test_slide_counter_counts_real_slides(walked):
+    for name, deck in walked.items():
+        assert deck["nested"] == 0, f"{name}: nested <section>s make reveal.js miscount the slides"
+        counters = [s["counter"] for s in deck["slides"]]
+        assert counters == [f"{k}/{deck['total']}" for k in range(1, deck["total"] + 1)], f"{name}: {counters[:5]}"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("slides")
+def test_answers_are_hidden_until_the_lecturer_reveals_them(walked):
+    counts = {}
+    for name, deck in walked.items():
+        with_answers = [s for s in deck["slides"] if s["answers"]]
+        counts[name] = sum(s["answers"] for s in with_answers)
+        for s in with_answers:
+            where = f"{name} slide {s['i'] + 1} ({s['title']!r})"
+            assert s["unfragmented"] == 0, f"{where}: an answer is not a fragment"
+            assert s["hiddenFirst"], f"{where}: an answer shows before the lecturer reveals it"
+            assert s["shownAfter"], f"{where}: an answer stays hidden after every fragment is shown"
+    print("\nanswers per deck:", counts)
+    for chapter in ("04_nerve_conduction", "07_treatment", "09_clinical_cases", "10_review"):
+        assert counts[f"{chapter}.slides.html"] > 0, f"{chapter}: no hidden answer found"
+
+
+@pytest.mark.xdist_group("slides")
+def test_speaker_notes_for_every_chapter(slides):
+    from mmn_book.slides.notes import load_notes
+
+    notes = load_notes()
+    counts = {}
+    for page in sorted(slides.glob("*.slides.html")):
+        chapter = page.name.removesuffix(".slides.html")
+        counts[chapter] = len(re.findall(r'<aside class="notes">', page.read_text()))
+        assert counts[chapter] == len(notes.get(chapter, {})), f"{chapter}: notes lost on the way to the slides"
+        assert counts[chapter] >= 3, f"{chapter}: only {counts[chapter]} speaker notes"
+    print("\nspeaker notes per chapter:", counts)
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("slides")
+def test_handout_has_three_slides_per_page_with_lines(slides, browser, walked):
+    from support.browser import new_guarded_page
+    from support.site import served
+
+    pdfs = sorted((slides / "handouts").glob("*.handout.pdf"))
+    assert [p.name for p in pdfs] == [p.stem.replace(".slides", "") + ".handout.pdf"
+                                      for p in sorted(slides.glob("*.slides.html"))]
+    for pdf in pdfs:
+        total = walked[pdf.name.replace(".handout.pdf", ".slides.html")]["total"]
+        pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+        assert pages == -(-total // 3), f"{pdf.name}: {pages} pages for {total} slides"
+    name = "04_nerve_conduction.slides.html"
+    context, page, guard = new_guarded_page(browser, viewport={"width": 900, "height": 1200})
+    with served(slides) as base:
+        try:
+            page.goto(f"{base}/{name}?handout")
+            page.wait_for_function("() => document.documentElement.dataset.mmnSlides === 'ready'", timeout=60000)
+            layout = page.evaluate("""() => Array.from(document.querySelectorAll('.mmn-handout__page')).map((p) => ({
+                rows: p.querySelectorAll('.mmn-handout__row').length,
+                lines: Array.from(p.querySelectorAll('.mmn-handout__lines')).map((l) => l.children.length),
+                hiddenAnswers: Array.from(p.querySelectorAll('.fragment')).filter((f) => getComputedStyle(f).visibility === 'hidden').length}))""")
+        finally:
+            context.close()
+    assert guard.external_requests == [] and guard.page_errors == []
+    assert sum(p["rows"] for p in layout) == walked[name]["total"]
+    assert all(p["rows"] <= 3 for p in layout) and all(p["rows"] == 3 for p in layout[:-1])
+    assert all(n >= 6 for p in layout for n in p["lines"]), "every slide needs lines for notes"
+    assert all(p["hiddenAnswers"] == 0 for p in layout), "the handout shows each slide complete"

@@ -4,8 +4,8 @@ A schematic teaching illustration, not patient data:
 
 * :mod:`~widgets.bodymap.regions` — the body regions and which are neighbours (pure data);
 * :mod:`~widgets.bodymap.patterns` — each disease's findings at years 0, 1, 3 and 5 (pure data);
-* :mod:`~widgets.bodymap.figure` — plotly drawing, one state or all states with pure-JS controls;
-* :mod:`~widgets.bodymap.live` — the live ipywidgets view.
+* :mod:`~widgets.bodymap.figures` — plotly drawing, one state or all states with pure-JS controls;
+* :mod:`~widgets.bodymap.views` — the live ipywidgets view.
 
 Public functions: :func:`figure` (one disease at one time point) and
 :func:`explorer` (one notebook cell: live widget in a kernel, kernel-free
@@ -14,7 +14,7 @@ figure in the book).
 
 from __future__ import annotations
 
-from widgets.bodymap.figure import explorer_figure, figure
+from widgets.bodymap.figures import explorer_figure, figure
 from widgets.bodymap.patterns import DISEASES, PATTERNS, YEARS, pattern
 from widgets.display import Explorable
 
@@ -35,7 +35,7 @@ def explorer(disease: str = "mmn") -> Explorable:
     """The body map as one notebook cell: dropdown and slider with a kernel, plotly controls in the book."""
 
     def live():
-        from widgets.bodymap.live import live_view
+        from widgets.bodymap.views import live_view
 
         return live_view()
 

@@ -38,6 +38,7 @@ class Finding:
 
     @property
     def abnormal(self) -> bool:
+        """Whether the region shows any finding (weakness, sensory loss or upper motor neuron signs)."""
         return self.weakness > 0 or self.sensory_loss or self.umn_signs
 
 

@@ -1,8 +1,10 @@
 """Nerve conduction simulator of the MMN course.
 
 Model (pure numpy): :func:`simulate` returns a :class:`Study` with the CMAP of
-every stimulation site (a seed is a person: :func:`person`; seed 0 is the
-reference person with the published mean values), their measurements, per-segment conduction block
+every stimulation site (a seed is a person: :func:`person`, with their own
+height and so their own distances; seed 0 is the reference person with the
+published mean values), recorded as set up (:mod:`recording`: electrode
+position and low-frequency filter), their measurements, per-segment conduction block
 verdicts (EFNS/PNS 2010), the SNAP, CIDP items and an interpretation in words.
 
 Views: :func:`explorer` (live widget in JupyterLab/Voila, kernel-free figure in
@@ -13,15 +15,9 @@ the book), :func:`study_figure` (static stacked traces of one study),
 
 from widgets.conduction.cidp import cidp_category
 from widgets.conduction.criteria import CRITERIA, BlockVerdict, classify_block
-from widgets.conduction.figures import (
-    describe_study,
-    measurement_table,
-    measurement_table_html,
-    phase_cancellation_figure,
-    phase_cancellation_view,
-    study_figure,
-    study_view,
-)
+from widgets.conduction.figures import describe_study, study_figure, study_view
+from widgets.conduction.phase_figure import phase_cancellation_figure, phase_cancellation_view
+from widgets.conduction.tables import measurement_table, measurement_table_html
 from widgets.conduction.fwaves import f_waves
 from widgets.conduction.inching import inch
 from widgets.conduction.lesions import Lesion

@@ -11,9 +11,9 @@ A check is ``met`` True (✓), False (✗) or None (– not assessed / not grade
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
+from widgets.conduction.cidp import dispersion_rule
 from widgets.conduction.criteria import CRITERIA, pct
 from widgets.conduction.study import SegmentResult, Study
 
@@ -31,6 +31,7 @@ class Check:
 
     @property
     def line(self) -> str:
+        """The check as one line of text: mark (✓, ✗ or –), rule and measured value."""
         return f"{MARKS[self.met]} {self.rule}: {self.value}"
 
 
@@ -94,6 +95,22 @@ def _signed(x: float) -> str:
 
 
 def mmn_checks(study: Study, seg: SegmentResult) -> tuple[Check, ...]:
+    """The EFNS/PNS 2010 motor conduction block rules for one segment, each with its measured value.
+
+    Parameters
+    ----------
+    study : Study
+        The nerve's study (gives the nerve's lower limit of normal amplitude).
+    seg : SegmentResult
+        The segment judged.
+
+    Returns
+    -------
+    tuple of Check
+        Distal CMAP above the floor (mV), area drop (and, for a long segment, the probable-block area drop),
+        duration increase, and away from entrapment sites and pitfalls; ``met`` is None for a rule that
+        cannot be judged because the distal CMAP is too small or a value is missing.
+    """
     t = CRITERIA.block
     b = seg.block
     lln = study.nerve.limits.amplitude_lln_mv
@@ -122,15 +139,11 @@ def mmn_checks(study: Study, seg: SegmentResult) -> tuple[Check, ...]:
     return tuple(checks)
 
 
-_NUMBER = re.compile(r"[−-]?\d+(?:\.\d+)?\s?(?:ms|m/s|mV|%)")
-
-
 def cidp_checks(study: Study) -> tuple[Check, ...]:
-    """The EAN/PNS 2021 items of this nerve, each with the first measured number its text gives."""
+    """The EAN/PNS 2021 items of this nerve, each with the measured value it was judged on (``CidpItem.value``)."""
     out = []
     for item in study.cidp.items:
-        m = _NUMBER.search(item.text)
-        value = m.group(0) if m else ""
+        value = item.value_text
         if item.met is None:
             value = "not simulated" if "not simulated" in item.text or not value else f"{value}, not graded"
         out.append(Check(_cidp_label(item.key, study.nerve.name, item.label), value, item.met))
@@ -140,13 +153,13 @@ def cidp_checks(study: Study) -> tuple[Check, ...]:
 def _cidp_label(key: str, nerve: str, default: str) -> str:
     """Short rule names for a phone-width figure; thresholds read from CRITERIA.cidp."""
     c = CRITERIA.cidp
-    disp = c.dispersion_duration_increase_tibial if nerve == "tibial" else c.dispersion_duration_increase
+    disp, sign = dispersion_rule(nerve)
     labels = {
         "dml": f"distal latency ≥{pct(c.dml_above_uln)} above ULN",
         "cv": f"velocity ≥{pct(c.cv_below_lln)} below LLN",
         "f_wave": "F-wave latency / absent F-waves",
         "block": f"amplitude drop ≥{pct(c.block_amplitude_reduction)} (block)",
-        "dispersion": f"duration increase >{pct(disp)} (dispersion)",
+        "dispersion": f"duration increase {sign}{pct(disp)} (dispersion)",
         "distal_duration": "distal CMAP duration",
     }
     return labels.get(key, default)

@@ -20,10 +20,11 @@ CMAP ≥20% of the LLN), MMN on negative-peak **area** (definite ≥50%) with a
 limit on the duration increase. Never grade a CIDP study with the MMN area
 rules, nor the reverse.
 
-Not graded: F-waves (not simulated; their thresholds are documented in
-:data:`~widgets.conduction.criteria.CRITERIA`) and distal CMAP duration (the
-2021 cut-offs depend on the filter setting and were not verified for this
-course). Thresholds: ``CRITERIA.cidp``.
+Not graded: F-waves (not simulated in a single-nerve study; their thresholds
+are documented in :data:`~widgets.conduction.criteria.CRITERIA`, and
+:mod:`widgets.conduction.patient` grades them across nerves) and distal CMAP
+duration (the 2021 cut-offs are given per low-frequency filter setting and
+were not verified for this course; the item names the study's filter). Thresholds: ``CRITERIA.cidp``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from widgets.conduction.criteria import _EPS, CRITERIA, CidpThresholds, pct, round_fraction
+from widgets.conduction.validate import number
 
 #: Items graded by the simulator, in report order.
 GRADED_ITEMS = ("dml", "cv", "block", "dispersion")
@@ -42,12 +44,28 @@ NOT_GRADED_ITEMS = ("f_wave", "distal_duration")
 
 @dataclass(frozen=True)
 class CidpItem:
-    """One EAN/PNS 2021 motor item in one nerve (``met`` is None when not assessed or not gradable)."""
+    """One EAN/PNS 2021 motor item in one nerve (``met`` is None when not assessed or not gradable).
+
+    ``value``: the measured number the item was judged on (None when there is none), in ``unit``
+    ("ms", "m/s" or "fraction" for a reduction or increase), printed with ``digits`` decimals.
+    """
 
     key: str
     label: str
     met: bool | None
     text: str
+    value: float | None = None
+    unit: str = ""
+    digits: int = 1
+
+    @property
+    def value_text(self) -> str:
+        """The measured value as printed in the text ("3.70 ms", "25%"); empty when there is none."""
+        if self.value is None or not _finite(self.value):
+            return ""
+        if self.unit == "fraction":
+            return pct(self.value)
+        return f"{self.value:.{self.digits}f} {self.unit}".strip()
 
 
 @dataclass(frozen=True)
@@ -69,9 +87,11 @@ class CidpAssessment:
 
     @property
     def reasons(self) -> tuple[str, ...]:
+        """Each item's text, in item order."""
         return tuple(i.text for i in self.items)
 
     def item(self, key: str) -> CidpItem:
+        """The item with ``key``; ValueError naming the keys if there is none."""
         for i in self.items:
             if i.key == key:
                 return i
@@ -89,14 +109,29 @@ class Comparison:
     duration_ms: float
 
 
+def dispersion_rule(nerve: str, thresholds: CidpThresholds = CRITERIA.cidp) -> tuple[float, str]:
+    """The EAN/PNS 2021 abnormal temporal dispersion rule of ``nerve``: (limit, sign).
+
+    Worded as in the guideline: a duration increase **>30%** between proximal and distal stimulation, and
+    **≥100%** in the tibial nerve (``vandenbergh2021cidp``). ``sign`` is ">" or "≥".
+    """
+    if nerve == "tibial":
+        return thresholds.dispersion_duration_increase_tibial, "≥"
+    return thresholds.dispersion_duration_increase, ">"
+
+
+def dispersion_met(nerve: str, increase: float, thresholds: CidpThresholds = CRITERIA.cidp) -> bool:
+    """Whether a duration increase (fraction) meets the dispersion rule of ``nerve`` (see :func:`dispersion_rule`)."""
+    limit, sign = dispersion_rule(nerve, thresholds)
+    return increase >= limit - _EPS if sign == "≥" else increase > limit + _EPS
+
+
 def _finite(x) -> bool:
     return x is not None and not isinstance(x, bool) and math.isfinite(x)
 
 
 def _positive(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive finite number, got {value!r}")
-    return float(value)
+    return number(name, value, 0.0, lo_open=True)
 
 
 def _verdict(met: bool) -> str:
@@ -116,6 +151,7 @@ def cidp_assessment(
     cv_lln_m_s: float,
     note: str = "",
     carpal_tunnel: bool = False,
+    low_frequency_filter_hz: float | None = None,
     thresholds: CidpThresholds = CRITERIA.cidp,
 ) -> CidpAssessment:
     """EAN/PNS 2021 motor conduction items in one nerve.
@@ -131,6 +167,8 @@ def cidp_assessment(
     note : appended to the block item (how pitfalls were resolved).
     carpal_tunnel : the median distal slowing is confined to the carpal tunnel; the 2021 latency item
         excludes median neuropathy at the wrist.
+    low_frequency_filter_hz : the recording's low-frequency filter (None: the model's reference recording);
+        named in the distal-duration item, whose 2021 cut-offs depend on it.
     """
     t = thresholds
     if not isinstance(nerve, str) or not nerve:
@@ -160,7 +198,7 @@ def cidp_assessment(
         elif not met and above > 0:
             text += (" A mildly prolonged distal latency is non-specific (for example carpal tunnel syndrome), not "
                      "in the demyelinating range.")
-        items.append(CidpItem("dml", label, met, text))
+        items.append(CidpItem("dml", label, met, text, dml_ms, "ms", 2))
 
     # motor conduction velocity ≥30% below LLN
     label = "motor conduction velocity ≥30% below the lower limit"
@@ -170,7 +208,7 @@ def cidp_assessment(
         met = min_cv_m_s <= lim + _EPS
         items.append(CidpItem("cv", label, met, f"Slowest segment {min_cv_m_s:.1f} m/s "
                               f"({'≤' if met else '>'} {lim:.1f} m/s, {pct(t.cv_below_lln)} below the lower limit "
-                              f"{cv_lln:g} m/s): {_verdict(met)}."))
+                              f"{cv_lln:g} m/s): {_verdict(met)}.", min_cv_m_s, "m/s", 1))
     else:
         items.append(CidpItem("cv", label, None, "No segment velocity could be measured."))
 
@@ -184,9 +222,8 @@ def cidp_assessment(
     comps = [c for c in comparisons if _finite(c.reference_amplitude_mv) and c.reference_amplitude_mv > 0]
     suffix = f" {note}" if note else ""
     block_label = f"motor conduction block (≥{pct(t.block_amplitude_reduction)} amplitude reduction)"
-    disp_need = t.dispersion_duration_increase_tibial if nerve == "tibial" else t.dispersion_duration_increase
-    disp_label = (f"abnormal temporal dispersion ({'≥' if nerve == 'tibial' else '>'}{pct(disp_need)} "
-                  "duration increase)")
+    disp_need, disp_sign = dispersion_rule(nerve, t)
+    disp_label = f"abnormal temporal dispersion ({disp_sign}{pct(disp_need)} duration increase)"
     floor = t.block_distal_fraction_of_lln * lln
     if not comps:
         items.append(CidpItem("block", block_label, None, "Needs a distal and a proximal response."))
@@ -198,38 +235,45 @@ def cidp_assessment(
         head = f"Largest amplitude reduction {pct(drops[k])} ({comps[k].label})"
         if nerve in t.block_excluded_nerves:
             items.append(CidpItem("block", block_label, None,
-                                  f"{head}: not graded: the 2021 block item excludes the {nerve} nerve.{suffix}"))
+                                  f"{head}: not graded: the 2021 block item excludes the {nerve} nerve.{suffix}",
+                                  drops[k], "fraction"))
         elif comps[k].reference_amplitude_mv < floor - _EPS:
             items.append(CidpItem("block", block_label, None,
                                   f"{head}: cannot be graded (distal CMAP too small): "
                                   f"{comps[k].reference_amplitude_mv:.2f} mV is below "
                                   f"{pct(t.block_distal_fraction_of_lln)} of the lower limit ({floor:.2f} mV)."
-                                  f"{suffix}"))
+                                  f"{suffix}", drops[k], "fraction"))
         else:
             met = drops[k] >= t.block_amplitude_reduction - _EPS
             items.append(CidpItem("block", block_label, met,
                                   f"{head}; needs ≥{pct(t.block_amplitude_reduction)} with a distal CMAP "
                                   f"≥{floor:.1f} mV "
                                   f"({pct(t.block_distal_fraction_of_lln)} of the lower limit): {_verdict(met)}."
-                                  f"{suffix}"))
+                                  f"{suffix}", drops[k], "fraction"))
         incs = [round_fraction(c.duration_ms / c.reference_duration_ms - 1)
                 if _finite(c.duration_ms) and _finite(c.reference_duration_ms) and c.reference_duration_ms > 0
                 else float("nan") for c in comps]
         valid = [j for j in range(len(incs)) if math.isfinite(incs[j])]
         if valid:
             j = max(valid, key=lambda q: incs[q])
-            met = incs[j] >= disp_need - _EPS if nerve == "tibial" else incs[j] > disp_need + _EPS
+            met = dispersion_met(nerve, incs[j], t)
             items.append(CidpItem("dispersion", disp_label, met,
                                   f"Largest duration increase {pct(incs[j])} ({comps[j].label}; needs "
-                                  f"{'≥' if nerve == 'tibial' else '>'}{pct(disp_need)}): {_verdict(met)}."))
+                                  f"{disp_sign}{pct(disp_need)}): {_verdict(met)}.",
+                                  incs[j], "fraction"))
         else:
             items.append(CidpItem("dispersion", disp_label, None, "No proximal duration could be measured."))
 
     dur = f"{distal_duration_ms:.1f} ms" if _finite(distal_duration_ms) else "not measurable"
-    items.append(CidpItem(
-        "distal_duration", "distal CMAP duration prolonged", None,
-        f"Distal CMAP duration {dur}: not graded (the 2021 cut-offs depend on the filter setting and were not "
-        "verified for this course)."))
+    why = "the 2021 cut-offs depend on the filter setting and were not verified for this course"
+    if low_frequency_filter_hz is None:  # the reference recording: the wording of the first version, unchanged
+        text = f"Distal CMAP duration {dur}: not graded ({why})."
+    else:
+        text = (f"Distal CMAP duration {dur} (low-frequency filter {low_frequency_filter_hz:g} Hz): not graded "
+                f"({why}); a raised filter shortens the CMAP, so a duration is read only against limits measured "
+                "with the same filter.")
+    items.append(CidpItem("distal_duration", "distal CMAP duration prolonged", None, text,
+                          distal_duration_ms if _finite(distal_duration_ms) else None, "ms", 1))
     return CidpAssessment(nerve=nerve, items=tuple(items))
 
 
@@ -243,6 +287,7 @@ class CidpCategory:
 
     @property
     def text(self) -> str:
+        """The reasons joined into one paragraph."""
         return " ".join(self.reasons)
 
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from widgets.conduction.lesions import Lesion, check_lesions
-from widgets.conduction.person import check_seed
+from widgets.conduction.person import check_seed, person_nerve
 from widgets.conduction.presets import get_preset
 from widgets.conduction.reference_values import Nerve, get_nerve
+from widgets.conduction.recording import REFERENCE, Recording, check_recording
 from widgets.conduction.temperature import check_temperature
+from widgets.conduction.validate import number
 
 #: Pitfall keywords accepted by :func:`simulate` and what they mean.
 PITFALLS: dict[str, str] = {
@@ -25,7 +27,14 @@ PITFALLS: dict[str, str] = {
     "submaximal_fraction": "fraction of axons (0.05–1) a submaximal stimulus excites (default 0.5)",
     "martin_gruber": "fraction (0–0.9) of ADM motor axons crossing from the median to the ulnar nerve in the forearm "
     "(ulnar nerve only)",
+    "electrode_offset_mm": "active recording electrode this far (0–30 mm) off the motor point: smaller CMAP with an "
+    "initial positive deflection (default 0)",
+    "reference_pickup": "fraction (0–0.6) of the muscle potential under a reference electrode placed over active "
+    "muscle instead of the tendon (default 0)",
+    "low_frequency_filter_hz": "low-frequency (high-pass) filter corner, 0.5–200 Hz, or None for the reference "
+    "recording (default None)",
 }
+
 
 @dataclass(frozen=True)
 class Config:
@@ -42,6 +51,7 @@ class Config:
     submaximal_site: str | None
     submaximal_fraction: float
     martin_gruber: float
+    recording: Recording = REFERENCE
 
 
 @dataclass(frozen=True)
@@ -61,13 +71,7 @@ class Raw:
 
 
 def _fraction(name: str, value: object, lo: float = 0.0, hi: float = 1.0, what: str = "") -> float:
-    try:
-        v = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number within {lo:g}–{hi:g}{what}, got {value!r}") from None
-    if not lo <= v <= hi:
-        raise ValueError(f"{name} must be within {lo:g}–{hi:g}{what}, got {value!r}")
-    return v
+    return number(name, value, lo, hi, what)
 
 
 def make_config(
@@ -115,12 +119,13 @@ def make_config(
     )
     defaults = dict(axon_loss=0.0, reinnervation=0.0, sensory_axon_loss=0.0, temperature_c=34.0)
     for k, v in explicit.items():
-        if v is None:
-            continue
-        try:
-            differs = float(v) != defaults[k]
-        except (TypeError, ValueError):
-            differs = True  # let the validation below name the bad value
+        if v is None or isinstance(v, bool):
+            differs = True  # None and booleans are not numbers: let the validation below name them
+        else:
+            try:
+                differs = float(v) != defaults[k]
+            except (TypeError, ValueError):
+                differs = True  # let the validation below name the bad value
         if differs:
             base[k] = v
     merged_pitfalls.update(pitfalls)
@@ -142,13 +147,18 @@ def make_config(
     mga = _fraction(
         "martin_gruber", merged_pitfalls.get("martin_gruber", 0.0), 0.0, 0.9, " (fraction of crossing axons)"
     )
+    rec = check_recording(
+        merged_pitfalls.get("electrode_offset_mm", 0.0),
+        merged_pitfalls.get("reference_pickup", 0.0),
+        merged_pitfalls.get("low_frequency_filter_hz"),
+    )
     if mga > 0 and spec.name != "ulnar":
         raise ValueError(
             f"martin_gruber applies to the ulnar nerve study (median-to-ulnar crossover to ADM), "
             f"got nerve {spec.name!r}"
         )
     return Config(
-        nerve=spec,
+        nerve=person_nerve(spec.name, sd),  # the person's distances (height)
         preset=preset,
         lesions=lesions_all,
         axon_loss=ax,
@@ -159,6 +169,7 @@ def make_config(
         submaximal_site=site,
         submaximal_fraction=frac,
         martin_gruber=mga,
+        recording=rec,
     )
 
 

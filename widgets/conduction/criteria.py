@@ -166,13 +166,16 @@ class BlockVerdict:
 
     @property
     def is_block(self) -> bool:
+        """Whether the grade is a definite or probable conduction block."""
         return self.grade in ("definite", "probable")
 
     @property
     def outcome(self) -> str:
-        """One of three outcomes: "block" (definite or probable, after exclusions), "not_gradeable" (the distal
-        CMAP is below the floor of the criteria, or absent: neither a block nor its absence can be claimed) or
-        "no_block"."""
+        """One of three outcomes: ``"block"``, ``"not_gradeable"`` or ``"no_block"``.
+
+        ``"block"``: definite or probable, after exclusions; ``"not_gradeable"``: the distal CMAP is below the
+        floor of the criteria, or absent, so neither a block nor its absence can be claimed.
+        """
         if self.is_block:
             return "block"
         if not self.gradable or self.rule == "no distal response":
@@ -181,6 +184,7 @@ class BlockVerdict:
 
     @property
     def text(self) -> str:
+        """The reasons joined into one paragraph."""
         return " ".join(self.reasons)
 
 

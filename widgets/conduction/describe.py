@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from widgets.conduction.cidp import cidp_category
+from widgets.conduction.cidp import cidp_category, dispersion_met
 from widgets.conduction.criteria import CRITERIA, pct
 from widgets.conduction.patterns import PatternFacts, classify_pattern, write_pattern
 from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C
@@ -46,10 +46,6 @@ def _dispersed_probable(s: SegmentResult) -> bool:
     return s.block.grade == "probable" and s.block.duration_increase > CRITERIA.block.max_duration_increase
 
 
-def _dispersion_limit(nerve: str) -> float:
-    """Duration increase (fraction) above which dispersion is abnormal in ``nerve`` (EAN/PNS 2021: ≥100% tibial)."""
-    t = CRITERIA.cidp
-    return t.dispersion_duration_increase_tibial if nerve == "tibial" else t.dispersion_duration_increase
 
 
 def _limit_findings(nerve, d, segments):
@@ -128,9 +124,8 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
         f.append(Finding("excluded", f"The drop in the {s.label} (area −{pct(s.block.area_reduction)}) meets the "
                                      f"{s.block.criteria_grade} rule but does not count: {s.block.excluded_by}. "
                                      f"{s.block.reasons[-1]}"))
-    disp_limit = _dispersion_limit(nerve.name)
     dispersed = [s for s in segments if math.isfinite(s.block.duration_increase)
-                 and s.block.duration_increase > disp_limit]
+                 and dispersion_met(nerve.name, s.block.duration_increase)]
     for s in dispersed:
         f.append(Finding("dispersion", f"Temporal dispersion in the {s.label}: duration "
                                        f"{_signed(s.block.duration_increase)}, amplitude "
@@ -180,9 +175,40 @@ def describe(cfg, sites, segments, snap, cidp, axon, min_cv):
         f.append(Finding("pitfall", f"{MGA}: about {cfg.martin_gruber:.0%} of the ADM motor axons cross from the "
                                     "median to the ulnar nerve in the forearm."))
 
+    recording = _recording_findings(cfg, d)
+    f.extend(recording)
+
     pattern, text = _overall(cfg, d, segments, snap, cidp, category, axon, min_cv, outside, slow, cold,
                              blocks, ungradable, excluded, dispersed, distal_entrapment, items)
+    if cfg.recording.suspect:
+        # a distorting recording set-up comes first: every number after it is read through it
+        text = f"Check the recording first: {cfg.recording.describe()}. {text}"
     return tuple(f), pattern, text
+
+
+def _recording_findings(cfg, d) -> list[Finding]:
+    """What the recording pitfalls (:mod:`widgets.conduction.recording`) do to this study, one sentence each."""
+    rec = cfg.recording
+    out = []
+    if rec.electrode_offset_mm:
+        onset = int(d.latency_ms / d.time_ms[1]) if math.isfinite(d.latency_ms) else 0
+        lead = float(d.cmap_mv[:onset].max()) if onset > 0 else 0.0
+        dip = f"an initial positive deflection of {lead:.1f} mV" if lead >= 0.05 else "a changed shape"
+        out.append(Finding("pitfall", f"The active electrode is {rec.electrode_offset_mm:g} mm off the motor point: "
+                                      f"the distal CMAP shows {dip}, is smaller and starts later than over the "
+                                      "motor point. Move the electrode until the CMAP starts with a negative "
+                                      "deflection, then measure amplitude and latency."))
+    if rec.reference_pickup:
+        out.append(Finding("pitfall", "The reference electrode lies over active muscle, not the tendon: the "
+                                      "amplifier shows the difference of two muscle potentials, so amplitude, "
+                                      "duration and area change. Put the reference electrode on the tendon."))
+    if rec.low_frequency_filter_hz is not None:
+        dur = f"{d.duration_ms:.1f} ms" if math.isfinite(d.duration_ms) else "not measurable"
+        out.append(Finding("pitfall", f"Low-frequency filter {rec.low_frequency_filter_hz:g} Hz: a higher setting "
+                                      "shortens the negative phase and lowers amplitude and area (distal duration "
+                                      f"here {dur}). Duration limits hold only for the filter setting they were "
+                                      "measured with."))
+    return out
 
 
 def _overall(cfg, d, segments, snap, cidp, category, axon, min_cv, outside, slow, cold,
@@ -233,7 +259,10 @@ def _values(key, cfg, d, segments, snap, cidp, category, min_cv, outside, blocks
     lim = nerve.limits
     v: dict[str, str] = {"category": category.text, "items": items}
     if key.endswith("block"):
-        v["drops"] = "; ".join(f"amplitude −{pct(1 - s.amplitude_ratio)} in the {_short(s.label)}" for s in blocks)
+        # no proximal response (a complete block): the amplitude fell 100%
+        v["drops"] = "; ".join(
+            f"amplitude −{pct(1 - (s.amplitude_ratio if math.isfinite(s.amplitude_ratio) else 0.0))} in the "
+            f"{_short(s.label)}" for s in blocks)
         v["cidp_block_text"] = cidp.item("block").text
     if key.startswith("motor_block"):
         v["grades"] = "; ".join(f"{s.block.grade} in the {_short(s.label)}: {_area_duration(s)}" for s in blocks)
@@ -252,10 +281,11 @@ def _values(key, cfg, d, segments, snap, cidp, category, min_cv, outside, blocks
     if key == "axon_loss":
         gradable = all(s.block.gradable for s in segments)
         v.update(
-            distal_mv_short=f"{d.amplitude_mv:.1f}",
+            # no distal response: 0 mV, and a dash for a velocity that cannot be measured
+            distal_mv_short=f"{d.amplitude_mv:.1f}" if math.isfinite(d.amplitude_mv) else "0.0",
             no_block="no conduction block" if gradable else
             "no drop between sites (with a distal CMAP this small a block cannot be formally graded)",
-            min_cv=f"{min_cv:.0f}", snap_word="abnormal" if snap.abnormal else "normal")
+            min_cv=f"{min_cv:.0f}" if math.isfinite(min_cv) else "—", snap_word="abnormal" if snap.abnormal else "normal")
     if key == "technical":
         causes = "; ".join(
             f"the drop in the {s.label} is explained by {'a ' if s.block.excluded_by == MGA else ''}"

@@ -1,4 +1,6 @@
-"""Static pictures of a study: stacked traces like an EMG screen, and the measurement table.
+"""Static pictures of a study: stacked traces like an EMG screen.
+
+Tables are in :mod:`tables`, the phase cancellation figure in :mod:`phase_figure`.
 
 :func:`study_layers` turns a :class:`Study` into plain data (decimated trace
 values, marker shapes, labels, verdict text). :func:`study_figure` draws it;
@@ -19,7 +21,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from widgets import palette
-from widgets.conduction.checklist import outcome
+from widgets.conduction.tables import (  # noqa: F401  (re-exported: callers import them from here)
+    checklist_html,
+    measurement_table,
+    measurement_table_html,
+    verdict_html,
+)
 from widgets.conduction.study import Study
 
 #: Most stimulation sites of any nerve (trace slots of a figure).
@@ -49,8 +56,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
 def verdict_text(study: Study) -> str:
-    """The short verdict shown under the traces: the interpretation's leading sentences, whole, up to
-    :data:`VERDICT_MAX_CHARS` characters (at least the first sentence)."""
+    """The short verdict shown under the traces.
+
+    The interpretation's leading sentences, whole, up to :data:`VERDICT_MAX_CHARS` characters (at least the
+    first sentence).
+    """
     sentences = _SENTENCE_END.split(study.interpretation.strip())
     out = sentences[0]
     for sentence in sentences[1:]:
@@ -249,207 +259,9 @@ def describe_study(study: Study) -> str:
             + "; ".join(parts) + ". " + study.interpretation)
 
 
-def _fmt(x: float, digits: int = 1) -> str:
-    return "—" if x is None or not math.isfinite(x) else f"{x:.{digits}f}"
-
-
-def _flag(text: str, high: bool, low: bool) -> str:
-    if high:
-        return f"<strong>{text}</strong> <span class=\"mmn-flag\">(above typical limit)</span>"
-    if low:
-        return f"<strong>{text}</strong> <span class=\"mmn-flag\">(below typical limit)</span>"
-    return text
-
-
-def measurement_table_html(study: Study) -> str:
-    """Accessible HTML tables: CMAP per site, segments (velocity, ratios, block verdict) and SNAP.
-
-    Values beyond the typical laboratory limits are marked in words, not only by style.
-    """
-    n = study.nerve
-    lim = n.limits
-    esc = html.escape
-    rows = []
-    for k, s in enumerate(study.sites):
-        lat = _fmt(s.latency_ms, 2)
-        amp = _fmt(s.amplitude_mv)
-        if k == 0:
-            lat = _flag(lat, math.isfinite(s.latency_ms) and s.latency_ms > lim.dml_uln_ms, False)
-            amp = _flag(amp, False, (not math.isfinite(s.amplitude_mv)) or s.amplitude_mv < lim.amplitude_lln_mv)
-        note = f" <span class=\"mmn-flag\">({esc(s.note)})</span>" if s.note else ""
-        rows.append(
-            f"<tr><th scope=\"row\">{esc(s.label)}{note}</th><td>{s.distance_mm:.0f}</td><td>{lat}</td><td>{amp}</td>"
-            f"<td>{_fmt(s.area_mv_ms)}</td><td>{_fmt(s.duration_ms)}</td></tr>"
-        )
-    motor = (
-        f"<table class=\"mmn-ncs-table\"><caption>Motor study: {esc(n.label)}, recording {esc(n.muscle)}. "
-        f"Typical laboratory limits: distal latency ≤{lim.dml_uln_ms:g} ms, "
-        f"amplitude ≥{lim.amplitude_lln_mv:g} mV, conduction velocity ≥{lim.cv_lln_m_s:g} m/s.</caption>"
-        "<thead><tr><th scope=\"col\">Stimulation site</th><th scope=\"col\">Distance (mm)</th>"
-        "<th scope=\"col\">Onset latency (ms)</th><th scope=\"col\">Amplitude (mV)</th>"
-        "<th scope=\"col\">Area (mV·ms)</th><th scope=\"col\">Duration (ms)</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    srows = []
-    for g in study.segments:
-        cv = _flag(_fmt(g.cv_m_s, 0), False, math.isfinite(g.cv_m_s) and g.cv_m_s < lim.cv_lln_m_s)
-        verdict = outcome(g)
-        srows.append(
-            f"<tr><th scope=\"row\">{esc(g.label)}</th><td>{g.length_mm:.0f}</td><td>{cv}</td>"
-            f"<td>{_fmt(g.amplitude_ratio, 2)}</td><td>{_fmt(g.area_ratio, 2)}</td><td>{_fmt(g.duration_ratio, 2)}</td>"
-            f"<td>{esc(verdict)}</td></tr>"
-        )
-    seg = (
-        "<table class=\"mmn-ncs-table\"><caption>Segments: conduction velocity and proximal/distal ratios "
-        "(conduction block graded by the EFNS/PNS 2010 MMN area rules)</caption>"
-        "<thead><tr><th scope=\"col\">Segment</th><th scope=\"col\">Length (mm)</th><th scope=\"col\">CV (m/s)</th>"
-        "<th scope=\"col\">Amplitude ratio</th><th scope=\"col\">Area ratio</th><th scope=\"col\">Duration ratio</th>"
-        "<th scope=\"col\">Conduction block</th></tr></thead>"
-        f"<tbody>{''.join(srows)}</tbody></table>"
-    )
-    sp = study.snap
-    snap = (
-        f"<table class=\"mmn-ncs-table\"><caption>Sensory study: {esc(sp.label)} (distal site; illustrative model "
-        "values)</caption><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th></tr></thead><tbody>"
-        f"<tr><th scope=\"row\">Amplitude (µV)</th><td>{_fmt(sp.amplitude_uv)}</td></tr>"
-        f"<tr><th scope=\"row\">Conduction velocity (m/s)</th><td>{_fmt(sp.cv_m_s, 0)}</td></tr>"
-        f"<tr><th scope=\"row\">Verdict</th><td>{'abnormal' if sp.abnormal else 'normal'}</td></tr>"
-        "</tbody></table>"
-    )
-    return f"<div class=\"mmn-ncs-tables\">{motor}{seg}{snap}</div>"
-
-
-class _HTML:
-    """Minimal object with an HTML representation (for a notebook cell)."""
-
-    def __init__(self, html_text: str):
-        self.html = html_text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-def measurement_table(study: Study) -> _HTML:
-    """The measurement tables of ``study`` as a displayable notebook object."""
-    return _HTML(measurement_table_html(study))
-
-
-def verdict_html(study: Study) -> str:
-    """The interpretation, the findings and each segment's reasons as HTML (for the live widget)."""
-    esc = html.escape
-    items = "".join(f"<li>{esc(f.text)}</li>" for f in study.findings)
-    segs = "".join(
-        f"<li><strong>{esc(s.label)}</strong>: {esc(outcome(s))}. {esc(s.block.text)}</li>"
-        for s in study.segments
-    )
-    return (
-        f"<div class=\"mmn-verdict\" role=\"status\" aria-live=\"polite\"><p><strong>Verdict:</strong> "
-        f"{esc(study.interpretation)}</p>{checklist_html(study)}<ul>{items}</ul>"
-        f"<details><summary>Why: segment by segment</summary><ul>{segs}</ul></details></div>"
-    )
-
-
-_MARK_WORDS = {True: "met", False: "not met", None: "not assessed"}
-
-
-def checklist_html(study: Study) -> str:
-    """The criteria checklist as an accessible table: rule, measured value, and met / not met / not assessed
-    in a symbol AND a word."""
-    from widgets.conduction.checklist import MARKS, checklist
-
-    esc = html.escape
-    c = checklist(study)
-
-    def rows(checks):
-        return "".join(
-            f"<tr><th scope=\"row\">{esc(k.rule)}</th><td>{esc(k.value)}</td>"
-            f"<td>{MARKS[k.met]} {_MARK_WORDS[k.met]}</td></tr>" for k in checks
-        )
-
-    head = ("<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Measured</th>"
-            "<th scope=\"col\">Result</th></tr></thead>")
-    return (
-        f"<table class=\"mmn-ncs-table mmn-checklist\"><caption>MMN conduction block rules (EFNS/PNS 2010), "
-        f"{esc(c.segment)}: <strong>{esc(c.outcome)}</strong></caption>{head}<tbody>{rows(c.mmn)}</tbody></table>"
-        f"<table class=\"mmn-ncs-table mmn-checklist\"><caption>CIDP motor items (EAN/PNS 2021) in this nerve"
-        f"</caption>{head}<tbody>{rows(c.cidp)}</tbody></table>"
-    )
-
-
-def phase_cancellation_figure(nerve: str = "median", *, dispersion: float = 0.5, seed: int = 0) -> go.Figure:
-    """CMAP and SNAP at the two ends of the key segment with the same per-axon dispersion.
-
-    Left: CMAP at the distal site and across the segment; right: the SNAP. The
-    titles give the share of negative-peak area each keeps. Long motor-unit
-    potentials overlap and keep their area; short sensory potentials cancel.
-    """
-    from plotly.subplots import make_subplots
-
-    from widgets.conduction.lesions import Lesion
-    from widgets.conduction.model import simulate
-    from widgets.conduction.reference_values import get_nerve
-
-    spec = get_nerve(nerve)
-    seg = spec.segment(spec.key_segment)
-    s = simulate(nerve, lesions=(Lesion(seg.name, dispersion=dispersion, sensory=True),), seed=seed)
-    m = s.segment(seg.name)
-    sn = s.snap.segments[0]
-    d, p = s.sites[0], s.sites[1]
-    sd, sp = s.snap.sites[0], s.snap.sites[1]
-    fig = make_subplots(
-        rows=1, cols=2, horizontal_spacing=0.1,
-        subplot_titles=(
-            f"CMAP keeps {m.area_ratio:.0%} of its area",
-            f"SNAP keeps {sn.area_ratio:.0%} of its area",
-        ),
-    )
-    t = s.time_ms
-    for col, (a, b, unit, ya, yb) in enumerate(
-        ((d, p, "mV", -d.cmap_mv, -p.cmap_mv), (sd, sp, "µV", -sd.snap_uv, -sp.snap_uv)), start=1
-    ):
-        # show from the stimulus to a little after the proximal response, at most STATIC_POINTS points
-        end = b.latency_ms if math.isfinite(b.latency_ms) else a.latency_ms + 10
-        t_end = min(float(t[-1]), end + (20.0 if col == 1 else 8.0))
-        xs = np.linspace(0.0, t_end, STATIC_POINTS)
-        for k, (site, y) in enumerate(((a, ya), (b, yb))):
-            st = palette.style(k)
-            fig.add_trace(
-                go.Scatter(x0=0.0, dx=round(float(xs[1] - xs[0]), 5), y=np.round(np.interp(xs, t, y), 2).tolist(),
-                           mode="lines",
-                           name=f"{'CMAP' if col == 1 else 'SNAP'}, {site.label}",
-                           line=dict(color=st.color, dash=st.dash, width=2.5)),
-                row=1, col=col,
-            )
-        fig.update_yaxes(title_text=f"{'CMAP' if col == 1 else 'SNAP'} ({unit}, negative up)", row=1, col=col,
-                         gridcolor=palette.GRID)
-        fig.update_xaxes(title_text="Time after the stimulus (ms)", row=1, col=col, gridcolor=palette.GRID,
-                         range=[0, t_end])
-    fig.update_layout(
-        height=430,
-        title=dict(text=f"Same dispersion ({dispersion:.0%}) in the {seg.label.split(' (')[0]}: "
-                        f"{spec.label.lower()}, distal site and across the segment"),
-        legend=dict(orientation="h", y=-0.25),
-        margin=dict(b=110),
-    )
-    return fig
-
-
 def study_view(study: Study, *, title: str | None = None):
     """A :func:`study_figure` as an :class:`~widgets.display.Explorable` with its text alternative."""
     from widgets.display import Explorable
 
     return Explorable(live=lambda: study_figure(study, title=title), static=lambda: study_figure(study, title=title),
                       alt=describe_study(study))
-
-
-def phase_cancellation_view(nerve: str = "median", *, dispersion: float = 0.5):
-    """:func:`phase_cancellation_figure` with its text alternative."""
-    from widgets.display import Explorable
-
-    fig = phase_cancellation_figure(nerve, dispersion=dispersion)
-    t1 = fig.layout.annotations[0].text
-    t2 = fig.layout.annotations[1].text
-    alt = (f"Two panels, {nerve} nerve, the same temporal dispersion in one segment. Left: the CMAP after distal "
-           f"stimulation and after stimulation across the segment; {t1}. Right: the SNAP for the same sites; {t2}. "
-           "Short sensory potentials cancel each other much more than long motor-unit potentials.")
-    return Explorable(live=lambda: fig, static=lambda: fig, alt=alt)

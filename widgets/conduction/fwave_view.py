@@ -17,6 +17,7 @@ from widgets import palette
 from widgets.conduction.fwaves import FWaveStudy, f_waves
 from widgets.conduction.lesions import Lesion
 from widgets.conduction.model import simulate
+from widgets.conduction.sweep_figure import apply_layers, scenario_menu, stacked_figure
 
 #: Sweeps drawn (the first ones of the train) and points per sweep.
 SWEEPS = 10
@@ -71,33 +72,14 @@ def _layers(f: FWaveStudy, title: str) -> dict:
 
 
 def _figure() -> go.Figure:
-    fig = go.Figure()
-    for k in range(SWEEPS):
-        fig.add_trace(go.Scatter(y=[], x0=0.0, dx=1.0, mode="lines", name=f"sweep {k + 1}", showlegend=False,
-                                 line=dict(color=palette.style(0).color, width=1.5),
-                                 hovertemplate="%{x:.1f} ms<extra>sweep " + str(k + 1) + "</extra>"))
-    fig.update_layout(height=580, margin=dict(l=28, r=12, t=135, b=120), font=dict(size=13),
-                      xaxis=dict(title=dict(text="Time after the stimulus (ms)"), gridcolor=palette.GRID),
-                      yaxis=dict(title=dict(text="F-waves (one sweep per stimulus)"), showticklabels=False,
-                                 showgrid=False, zeroline=False))
-    return fig
-
-
-def _apply(fig: go.Figure, layers: dict) -> None:
-    for k in range(SWEEPS):
-        fig.data[k].x0 = layers["x0"]
-        fig.data[k].dx = layers["dx"]
-        fig.data[k].y = layers["ys"][k]
-    fig.layout.shapes = layers["shapes"]
-    fig.layout.annotations = layers["annotations"]
-    fig.layout.yaxis.range = layers["y_range"]
-    fig.layout.title.text = layers["title"]
+    return stacked_figure(SWEEPS, height=580, margin=dict(l=28, r=12, t=135, b=120),
+                          y_title="F-waves (one sweep per stimulus)")
 
 
 def fwave_figure(f: FWaveStudy, *, title: str | None = None) -> go.Figure:
     """The first :data:`SWEEPS` sweeps of a train, stacked, with the minimal latency and the upper limit."""
     fig = _figure()
-    _apply(fig, _layers(f, title or f"F-waves, {f.nerve} nerve"))
+    apply_layers(fig, _layers(f, title or f"F-waves, {f.nerve} nerve"))
     return fig
 
 
@@ -109,21 +91,8 @@ def scenario_trains(seed: int = 0) -> list[tuple[str, FWaveStudy]]:
 def fwave_explorer_figure(seed: int = 0) -> go.Figure:
     """Kernel-free figure: a dropdown of :data:`SCENARIOS`, each redrawing the sweeps and the reading."""
     trains = scenario_trains(seed)
-    fig = _figure()
-    buttons = []
-    for i, (label, f) in enumerate(trains):
-        lay = _layers(f, f"F-waves: {label}")
-        buttons.append(dict(label=label, method="update", args=[
-            {"x0": [lay["x0"]] * SWEEPS, "dx": [lay["dx"]] * SWEEPS, "y": lay["ys"]},
-            {"shapes": lay["shapes"], "annotations": lay["annotations"], "yaxis.range": lay["y_range"],
-             "title.text": lay["title"], "updatemenus[0].active": i},
-            list(range(SWEEPS))]))
-        if i == 0:
-            _apply(fig, lay)
-    fig.update_layout(updatemenus=[dict(type="dropdown", active=0, buttons=buttons, x=0, y=1.02, xanchor="left",
-                                        yanchor="bottom", font=dict(size=12))])
-    fig.layout.title.update(y=0.975, yanchor="top", yref="container", font=dict(size=15))
-    return fig
+    return scenario_menu(_figure(), [label for label, _ in trains],
+                         [_layers(f, f"F-waves: {label}") for label, f in trains])
 
 
 def describe_fwaves(seed: int = 0) -> str:

@@ -36,8 +36,10 @@ from functools import lru_cache
 import numpy as np
 
 from widgets.conduction.lesions import segment_effects
-from widgets.conduction.person import check_seed
+from widgets.conduction import person as person_module
+from widgets.conduction.person import check_seed, height_of
 from widgets.conduction.pool import PARAMETERS, motor_pool
+from widgets.conduction.reference_values import HEIGHT_SD_CM, REFERENCE_HEIGHT_CM
 from widgets.conduction.study import Study
 from widgets.conduction.temperature import temperature_factors
 from widgets.conduction.waveforms import mup_waveform
@@ -84,18 +86,26 @@ class FWaveParameters:
 
     #: delay at the motor neuron before it fires again (ms; the "about 1 ms" of textbook F-wave physiology)
     turnaround_ms: float = 1.0
-    #: larger motor neurons backfire more often: backfire weight ∝ unit size ** size_exponent
-    size_exponent: float = 4.0
+    #: larger motor neurons backfire more often: backfire weight ∝ unit size ** exponent, per limb. Fitted so that
+    #: the median chronodispersion of normal people matches Nobrega 2004 (ulnar 3.9 ± 0.9 ms, tibial 5.5 ± 1.4 ms):
+    #: a steeper weighting narrows the set of (large, fast) neurons that give F-waves
+    size_exponent_arm: float = 5.5
+    size_exponent_leg: float = 3.5
+
+    def size_exponent(self, limb: str) -> float:
+        """Exponent of the backfire weighting for ``limb`` (``"arm"``; anything else is the leg)."""
+        return self.size_exponent_arm if limb == "arm" else self.size_exponent_leg
     #: mean number of neurons backfiring per stimulus in a normal nerve (Poisson), so that
     #: persistence = 1 − exp(−λ) matches the published persistence (ulnar 83%, tibial 97%)
     backfires_arm: float = -math.log(1.0 - _ULNAR.persistence)
     backfires_leg: float = -math.log(1.0 - _TIBIAL.persistence)
 
     def backfires_per_stimulus(self, limb: str) -> float:
+        """Mean number of neurons backfiring per stimulus in a normal nerve of ``limb`` (``"arm"`` or leg)."""
         return self.backfires_arm if limb == "arm" else self.backfires_leg
     #: reference height (cm) and SD of height between people (cm): the F path scales with height
-    reference_height_cm: float = 170.0
-    height_sd_cm: float = 9.0
+    reference_height_cm: float = REFERENCE_HEIGHT_CM
+    height_sd_cm: float = HEIGHT_SD_CM
     #: F-wave units are seen at high gain: amplitude of one unit potential = size × CMAP / N × this gain
     unit_amplitude_gain: float = 1.5
     #: stimuli in a train
@@ -132,6 +142,7 @@ class FWaveStudy:
 
     @property
     def absent(self) -> bool:
+        """Whether no stimulus of the train gave an F-wave."""
         return not np.isfinite(self.latencies_ms).any()
 
     @property
@@ -145,6 +156,8 @@ def height_cm(seed: int, params: FWaveParameters = F_PARAMETERS) -> float:
     sd = check_seed(seed)
     if sd == 0:
         return params.reference_height_cm
+    if params.reference_height_cm == REFERENCE_HEIGHT_CM and params.height_sd_cm == HEIGHT_SD_CM:
+        return height_of(sd)  # the person's height, which also sets their segment distances
     z = float(np.clip(np.random.default_rng([sd, zlib.crc32(b"person/height")]).standard_normal(), -2.5, 2.5))
     return params.reference_height_cm + params.height_sd_cm * z
 
@@ -171,12 +184,25 @@ def _conduction(nerve, lesions, seed: int, temperature_c: float, params: FWavePa
 
 
 #: Root path (mm) per nerve as fitted by :func:`fit_root_length_mm` (a test re-fits it and checks the table).
-ROOT_MM = {"ulnar": 226.0, "median": 192.0, "tibial": 818.0, "peroneal": 662.0}
+ROOT_MM = {"ulnar": 218.0, "median": 186.0, "tibial": 817.0, "peroneal": 658.0}
 
 
 def root_length_mm(nerve_name: str, params: FWaveParameters = F_PARAMETERS) -> float:
-    """Path from the most proximal stimulation site to the spinal cord (mm) at the reference height
-    (:data:`ROOT_MM`; re-fitted when ``params`` are not the defaults)."""
+    """Path from the most proximal stimulation site to the spinal cord (mm) at the reference height.
+
+    Parameters
+    ----------
+    nerve_name : str
+        Nerve with an F-wave norm (``"ulnar"``, ``"median"``, ``"tibial"``, ``"peroneal"``).
+    params : FWaveParameters
+        Model parameters; the path is read from :data:`ROOT_MM` for the defaults and re-fitted otherwise
+        (:func:`fit_root_length_mm`).
+
+    Returns
+    -------
+    float
+        Root path (mm).
+    """
     if params == F_PARAMETERS and nerve_name in ROOT_MM:
         return ROOT_MM[nerve_name]
     return fit_root_length_mm(nerve_name, params)
@@ -184,9 +210,23 @@ def root_length_mm(nerve_name: str, params: FWaveParameters = F_PARAMETERS) -> f
 
 @lru_cache(maxsize=8)
 def fit_root_length_mm(nerve_name: str, params: FWaveParameters = F_PARAMETERS) -> float:
-    """Path from the most proximal stimulation site to the spinal cord (mm) at the reference height, fitted
-    so that the mean minimal latency of normal people (seeds 1–40, trains of 32 stimuli as in the source
-    series) equals the published mean (:data:`F_NORMS`)."""
+    """Fit the path from the most proximal stimulation site to the spinal cord (mm) at the reference height.
+
+    The path is fitted so that the mean minimal latency of normal people (seeds 1–40, trains of 32 stimuli as
+    in the source series) equals the published mean (:data:`F_NORMS`).
+
+    Parameters
+    ----------
+    nerve_name : str
+        Nerve with an F-wave norm in :data:`F_NORMS`.
+    params : FWaveParameters
+        Model parameters.
+
+    Returns
+    -------
+    float
+        Root path (mm).
+    """
     from widgets.conduction.model import simulate
 
     target = F_NORMS[nerve_name].min_latency_ms
@@ -216,9 +256,11 @@ def _paths(study: Study, params: FWaveParameters):
     if np.isfinite(d.latency_ms) and reach.any():
         # the orthodromic part below the distal site: anchored on the measured distal latency of the study
         distal = distal - distal[reach].min() + d.latency_ms
-    w = pool.size**params.size_exponent
+    w = pool.size ** params.size_exponent(nerve.limb)
     p = np.where(reach, np.minimum(params.backfires_per_stimulus(nerve.limb) * w / w.sum(), 1.0), 0.0)
-    return 2.0 * h * up + params.turnaround_ms + distal, 2.0 * h / root_speed, p, reach
+    # ``up`` runs over the person's own (height-scaled) distances; the root path scales with height here
+    up_scale = 1.0 if person_module.SCALE_DISTANCES_WITH_HEIGHT else h
+    return 2.0 * up_scale * up + params.turnaround_ms + distal, 2.0 * h / root_speed, p, reach
 
 
 def f_waves(study: Study, *, n_stimuli: int | None = None, params: FWaveParameters = F_PARAMETERS) -> FWaveStudy:

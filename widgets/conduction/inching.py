@@ -19,10 +19,11 @@ import numpy as np
 
 from widgets.conduction.lesions import Lesion
 from widgets.conduction.model import simulate
-from widgets.conduction.person import check_seed
+from widgets.conduction.person import check_seed, person_nerve
 from widgets.conduction.pool import PARAMETERS, motor_pool
 from widgets.conduction.reference_values import get_nerve
 from widgets.conduction.temperature import temperature_factors
+from widgets.conduction.validate import number
 from widgets.conduction.waveforms import mup_waveform
 
 DT_MS = 0.02
@@ -69,12 +70,7 @@ class InchingStudy:
 
 
 def _check(name: str, value, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}")
-    v = float(value)
-    if not (math.isfinite(v) and lo <= v <= hi):
-        raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}, got {value!r}")
-    return v
+    return number(name, value, lo, hi)
 
 
 def inch(
@@ -116,6 +112,7 @@ def inch(
         raise ValueError(f"segment must be one of {tuple(names[1:])}, got {segment!r}")
     k = names.index(segment)
     seed = check_seed(seed)
+    spec = person_nerve(spec.name, seed)  # the person's distances (height)
     length = spec.sites[k].distance_mm - spec.sites[k - 1].distance_mm
     step = _check("step_mm", step_mm, 5.0, 40.0)
     les_len = _check("lesion_length_mm", lesion_length_mm, 2.0, 50.0)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from widgets import palette
 from widgets.conduction.inching import InchingStudy, inch
+from widgets.conduction.sweep_figure import apply_layers, scenario_menu, stacked_figure
 
 #: Most stimulation points drawn (trace slots).
 MAX_POINTS = 12
@@ -29,6 +30,11 @@ SCENARIOS = (
 
 
 def inching_summary(s: InchingStudy) -> str:
+    """The inching study in words.
+
+    The largest amplitude fall (%) and the largest latency step (ms) with the positions (mm) between which
+    they occur, the typical (median) latency step, and where the lesion was placed if there is one.
+    """
     k = s.block_step
     a, b = s.positions_mm[k], s.positions_mm[k + 1]
     drop = -s.amplitude_steps[k]
@@ -77,53 +83,35 @@ def _layers(s: InchingStudy, title: str) -> dict:
 
 
 def _figure() -> go.Figure:
-    fig = go.Figure()
-    for i in range(MAX_POINTS):
-        st = palette.style(i % 5)
-        fig.add_trace(go.Scatter(y=[], x0=0.0, dx=1.0, mode="lines", showlegend=False, line=dict(color=st.color, dash=st.dash, width=1.6),
-                                 hovertemplate="%{x:.1f} ms<extra>%{fullData.name}</extra>"))
-    fig.update_layout(height=760, margin=dict(l=28, r=12, t=135, b=170), font=dict(size=13),
-                      xaxis=dict(title=dict(text="Time after the stimulus (ms)"), gridcolor=palette.GRID),
-                      yaxis=dict(title=dict(text="CMAP per stimulation point (distal at the bottom)"),
-                                 showticklabels=False, showgrid=False, zeroline=False))
-    fig.layout.title.update(y=0.975, yanchor="top", yref="container", font=dict(size=15))
-    return fig
-
-
-def _apply(fig: go.Figure, lay: dict) -> None:
-    for i in range(MAX_POINTS):
-        fig.data[i].x0 = lay["x0"]
-        fig.data[i].dx = lay["dx"]
-        fig.data[i].y = lay["ys"][i]
-        fig.data[i].name = lay["names"][i]
-        fig.data[i].visible = lay["visible"][i]
-    fig.layout.shapes = lay["shapes"]
-    fig.layout.annotations = lay["annotations"]
-    fig.layout.yaxis.range = lay["y_range"]
-    fig.layout.title.text = lay["title"]
+    return stacked_figure(MAX_POINTS, height=760, margin=dict(l=28, r=12, t=135, b=170), dashed=True, width=1.6,
+                          y_title="CMAP per stimulation point (distal at the bottom)")
 
 
 def inching_figure(s: InchingStudy, *, title: str | None = None) -> go.Figure:
+    """Stacked CMAPs of one inching study, distal at the bottom, with a dashed line at the changing step.
+
+    Parameters
+    ----------
+    s : InchingStudy
+        The study to draw.
+    title : str, optional
+        Figure title; ``"Inching across the <nerve> <segment> segment"`` when omitted.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The figure.
+    """
     fig = _figure()
-    _apply(fig, _layers(s, title or f"Inching across the {s.nerve} {s.segment} segment"))
+    apply_layers(fig, _layers(s, title or f"Inching across the {s.nerve} {s.segment} segment"))
     return fig
 
 
 def inching_explorer_figure(seed: int = 0) -> go.Figure:
-    fig = _figure()
-    buttons = []
-    for i, (label, kw) in enumerate(SCENARIOS):
-        lay = _layers(inch(seed=seed, **kw), f"Inching: {label}")
-        buttons.append(dict(label=label, method="update", args=[
-            {"x0": [lay["x0"]] * MAX_POINTS, "dx": [lay["dx"]] * MAX_POINTS, "y": lay["ys"], "name": lay["names"], "visible": lay["visible"]},
-            {"shapes": lay["shapes"], "annotations": lay["annotations"], "yaxis.range": lay["y_range"],
-             "title.text": lay["title"], "updatemenus[0].active": i},
-            list(range(MAX_POINTS))]))
-        if i == 0:
-            _apply(fig, lay)
-    fig.update_layout(updatemenus=[dict(type="dropdown", active=0, buttons=buttons, x=0, y=1.02, xanchor="left",
-                                        yanchor="bottom", font=dict(size=11))])
-    return fig
+    """The inching figure with a menu of the :data:`SCENARIOS`, all simulated for person ``seed``."""
+    return scenario_menu(_figure(), [label for label, _ in SCENARIOS],
+                         [_layers(inch(seed=seed, **kw), f"Inching: {label}") for label, kw in SCENARIOS],
+                         font_size=11)
 
 
 def inching_view(seed: int = 0):

@@ -53,7 +53,8 @@ def build_study(cfg: Config, raw: Raw) -> Study:
     dt = raw.dt_ms
     n = raw.motor.shape[1]
     t = _readonly(np.arange(n) * dt)
-    mm = measure_traces(raw.motor, dt, absent_below=rules.cmap_absent_below_mv)
+    mm = measure_traces(raw.motor, dt, absent_below=rules.cmap_absent_below_mv,
+                        first_return_fallback=cfg.recording.low_frequency_filter_hz is not None)
     sm = measure_traces(raw.sensory, dt, absent_below=rules.snap_absent_below_uv)
 
     # ---- motor sites
@@ -147,6 +148,7 @@ def build_study(cfg: Config, raw: Raw) -> Study:
         cv_lln_m_s=nerve.limits.cv_lln_m_s,
         note=note,
         carpal_tunnel=carpal_tunnel,
+        low_frequency_filter_hz=cfg.recording.low_frequency_filter_hz,
     )
     half = CRITERIA.block.probable_area_reduction_long_segment
     axon = axon_loss_pattern(
@@ -227,6 +229,7 @@ def _segment_verdict(cfg: Config, seg, d: SiteResult, p: SiteResult, lln: float)
             duration_increase=float("nan"),
             distal_amplitude_mv=0.0 if not math.isfinite(d.amplitude_mv) else d.amplitude_mv,
             criteria_grade="none",
+            gradable=False,  # nothing to grade against: never "distal CMAP above the floor"
         )
     absent = not _present(p)
     v = classify_block(

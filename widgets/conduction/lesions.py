@@ -14,19 +14,14 @@ import numpy as np
 
 from widgets.conduction.pool import UnitPool
 from widgets.conduction.reference_values import Nerve
+from widgets.conduction.validate import number
 
 #: Largest allowed slowing or dispersion (fraction of conduction speed lost).
 MAX_SLOWING = 0.9
 
 
 def _fraction(name: str, value: object, hi: float, what: str) -> float:
-    try:
-        v = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number within 0–{hi:g} ({what}), got {value!r}") from None
-    if not (0.0 <= v <= hi):
-        raise ValueError(f"{name} must be within 0–{hi:g} ({what}), got {value!r}")
-    return v
+    return number(name, value, 0.0, hi, f" ({what})")
 
 
 @dataclass(frozen=True)

@@ -48,11 +48,15 @@ def measure_traces(
     absent_below: float = 0.0,
     onset_fraction: float = ONSET_FRACTION,
     last_peak_fraction: float = LAST_PEAK_FRACTION,
+    first_return_fallback: bool = False,
 ) -> TraceMeasures:
     """Measure every row of ``traces`` (rows × samples, first sample at t = 0).
 
     ``absent_below``: a negative peak smaller than this (trace units) counts as
-    no response (all measures NaN).
+    no response (all measures NaN). ``first_return_fallback``: when the last
+    negative peak never returns to baseline within the sweep (the slow
+    undershoot of a raised low-frequency filter), end the negative phase at the
+    first return to baseline after the main negative peak instead of giving NaN.
     """
     v = np.atleast_2d(np.asarray(traces, dtype=float))
     rows, n = v.shape
@@ -80,6 +84,11 @@ def measure_traces(
     back = (y <= 0.0) & (idx[None, :] > np.maximum(last, peak)[:, None])
     has_end = back.any(axis=1)
     end = np.where(has_end, np.argmax(back, axis=1), n - 1)
+    if first_return_fallback:
+        first = (y <= 0.0) & (idx[None, :] > peak[:, None])
+        use = ~has_end & first.any(axis=1)
+        end = np.where(use, np.argmax(first, axis=1), end)
+        has_end = has_end | use
     e0 = np.maximum(end - 1, 0)
     ya, yb = y[r, e0], y[r, end]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -114,7 +123,20 @@ def _interp_rows(a: np.ndarray, pos: np.ndarray) -> np.ndarray:
 
 
 def conduction_velocity(length_mm: np.ndarray, distal_latency_ms: np.ndarray, proximal_latency_ms: np.ndarray):
-    """Segment conduction velocity (m/s = mm/ms): distance / latency difference (NaN if not positive)."""
+    """Segment conduction velocity (m/s = mm/ms): distance / latency difference.
+
+    Parameters
+    ----------
+    length_mm : array_like
+        Segment length (mm).
+    distal_latency_ms, proximal_latency_ms : array_like
+        Latencies (ms) at the segment's distal and proximal stimulation sites.
+
+    Returns
+    -------
+    numpy.ndarray
+        Conduction velocity (m/s); NaN where the latency difference is not positive.
+    """
     dl = np.asarray(proximal_latency_ms, dtype=float) - np.asarray(distal_latency_ms, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(dl > 0, np.asarray(length_mm, dtype=float) / dl, np.nan)

@@ -36,6 +36,7 @@ from widgets.conduction.lesions import segment_effects
 from widgets.conduction.measure import measure_traces
 from widgets.conduction.person import person
 from widgets.conduction.pool import PARAMETERS, UnitPool, motor_pool, sensory_pool
+from widgets.conduction.recording import OFFSET_DELAY_MS_PER_MM, REFERENCE_DELAY_MS, high_pass, shape_template
 from widgets.conduction.reference_values import Nerve, get_nerve
 from widgets.conduction.temperature import TemperatureFactors, temperature_factors
 from widgets.conduction.waveforms import DT_MS, mup_template, sfap_onset_ms, sfap_template
@@ -49,6 +50,12 @@ REINNERVATION_STRETCH = 0.1
 
 @dataclass(frozen=True)
 class Calibration:
+    """Scales fitted once per nerve (:func:`calibration`) so a normal study reproduces the nerve's normal means.
+
+    ``residual_ms``: latency added to the distal segment (ms) so the distal motor latency matches;
+    ``mv_per_size``/``uv_per_size``: motor CMAP (mV) and sensory (µV) amplitude per unit of summed size.
+    """
+
     residual_ms: float
     mv_per_size: float
     uv_per_size: float
@@ -77,7 +84,6 @@ def _spike_convolve(
     Returns rows × ``n`` samples from t = 0. ``lead_ms``: how long the template
     runs before the arrival time (copies may start before t = 0).
     """
-    rows = arrival.shape[0]
     pad = int(np.ceil(lead_ms / dt))
     n_all = n + pad
     out = _spike_convolve_grid(arrival + (pad * dt - lead_ms), weight, template, n_all, dt)
@@ -175,8 +181,13 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
     s_weight = s_reach * (sp.size * cal.uv_per_size * tf.amplitude)[None, :]
     latest = max(latest, float(s_all[s_reach].max()) if s_reach.any() else 0.0)
 
+    rec = cfg.recording
+    if rec.electrode_offset_mm or rec.reference_pickup:
+        # the recorded unit potential arrives later off the motor point, and the reference adds a late copy
+        latest += rec.electrode_offset_mm * OFFSET_DELAY_MS_PER_MM + (REFERENCE_DELAY_MS if rec.reference_pickup else 0.0)
     n = _window_samples(latest, stretch, dt)
-    motor = _spike_convolve(arr, weight, mup_template(round(stretch, 4), dt), n, dt)
+    template = shape_template(mup_template(round(stretch, 4), dt), rec, dt)
+    motor = high_pass(_spike_convolve(arr, weight, template, n, dt), rec.low_frequency_filter_hz, dt)
     sens = _spike_convolve(s_all, s_weight, sfap_template(round(tf.duration, 4), dt), n, dt, lead_ms=lead)
     return Raw(dt_ms=dt, motor=motor, sensory=sens, check_names=tuple(checks), excited_fraction=excited_fraction)
 
@@ -238,7 +249,10 @@ def simulate(
         Non-negative integer: same seed, same units, same traces.
     **pitfalls
         ``submaximal_site`` (site name), ``submaximal_fraction`` (0.05–1),
-        ``martin_gruber`` (0–0.9, ulnar only); see :data:`PITFALLS`.
+        ``martin_gruber`` (0–0.9, ulnar only); recording pitfalls
+        ``electrode_offset_mm`` (0–30 mm), ``reference_pickup`` (0–0.6) and
+        ``low_frequency_filter_hz`` (None or 0.5–200 Hz), see
+        :mod:`widgets.conduction.recording`; see :data:`PITFALLS`.
 
     Returns
     -------

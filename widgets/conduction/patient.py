@@ -31,8 +31,11 @@ SIDES = ("right", "left")
 
 @dataclass(frozen=True)
 class PatientScenario:
-    """Teaching scenario of a patient: a single-nerve preset for some nerves (key ``"nerve/side"``), and the
-    preset every other nerve gets (``default``, None: normal)."""
+    """Teaching scenario of a patient.
+
+    A single-nerve preset for some nerves (``presets``, key ``"nerve/side"``), and the preset every other nerve
+    gets (``default``, None: normal).
+    """
 
     title: str
     presets: Mapping[str, str]
@@ -76,6 +79,7 @@ class NerveResult:
 
     @property
     def label(self) -> str:
+        """Side and nerve, e.g. ``"right ulnar"``."""
         return f"{self.side} {self.nerve}"
 
 
@@ -89,6 +93,10 @@ class PatientStudy:
     cidp: CidpCategory
 
     def of(self, grade: str) -> tuple[str, ...]:
+        """Labels of the nerves whose MMN grade is ``grade``.
+
+        ``grade`` is one of ``"definite"``, ``"probable"``, ``"not gradeable"``, ``"none"``.
+        """
         return tuple(r.label for r in self.nerves if r.mmn_grade == grade)
 
     @property
@@ -103,12 +111,15 @@ class PatientStudy:
 
     @property
     def not_gradeable(self) -> tuple[str, ...]:
+        """Nerves whose block cannot be graded (distal CMAP too small for the criteria)."""
         return self.of("not gradeable")
 
     @property
     def sensory_normal(self) -> bool:
-        """Sensory conduction normal across every segment with a block (the 2010 MMN condition: normal
-        sensory conduction in the upper-limb segments with CB)."""
+        """Sensory conduction normal across every segment with a block.
+
+        The 2010 MMN condition: normal sensory conduction in the upper-limb segments with CB.
+        """
         for r in self.nerves:
             if r.mmn_grade not in ("definite", "probable"):
                 continue
@@ -176,8 +187,23 @@ def _mmn_grade(study: Study) -> tuple[str, tuple[str, ...]]:
 
 
 def f_wave_item(f, study: Study) -> bool | None:
-    """EAN/PNS 2021 F-wave item in one nerve: latency ≥20% above the upper limit (≥50% if the distal CMAP is
-    below 80% of the LLN), or absent F-waves with a distal CMAP ≥20% of the LLN. Thresholds: ``CRITERIA.cidp``."""
+    """EAN/PNS 2021 F-wave item in one nerve.
+
+    Met when the minimal latency is ≥20% above the upper limit (≥50% if the distal CMAP is below 80% of the
+    LLN), or when F-waves are absent with a distal CMAP ≥20% of the LLN. Thresholds: ``CRITERIA.cidp``.
+
+    Parameters
+    ----------
+    f : FWaveStudy
+        The nerve's F-wave train.
+    study : Study
+        The nerve's conduction study (distal CMAP amplitude, lower limit of normal).
+
+    Returns
+    -------
+    bool or None
+        Whether the item is met; None when F-waves are absent and the distal CMAP is too small to judge.
+    """
     c = CRITERIA.cidp
     lln = study.nerve.limits.amplitude_lln_mv
     amp = study.distal.amplitude_mv if math.isfinite(study.distal.amplitude_mv) else 0.0

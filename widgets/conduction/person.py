@@ -11,6 +11,10 @@ multipliers and shifts applied to the calibrated average nerve.
   reproduces the published means (the course's worked examples use it).
 * Seeds ≥ 1 are people drawn from the normal population: same seed, same
   person (of the same age in every nerve); different seeds, different people.
+* Height (reference 170 cm, SD 9 cm, clipped at ±2.5 SD; the same in every
+  nerve) scales the distances between stimulation sites (:func:`person_nerve`):
+  a taller person has longer segments, so longer proximal latencies and F-wave
+  latencies at the same velocity; the distal distance is a fixed standard.
 * Age (uniform 20–70 years) acts only where a source gives its size: the
   peroneal CMAP is smaller from 40 years (6.8 vs 5.1 mV,
   ``buschbacher1999peroneal``), and motor-unit numbers fall (about 40% fewer,
@@ -29,16 +33,19 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 
 from widgets.conduction.reference_values import (
     AGE_RANGE_YEARS,
+    HEIGHT_SD_CM,
     REFERENCE_AGE_YEARS,
+    REFERENCE_HEIGHT_CM,
     UNIT_LOSS_AT_71,
     UNIT_LOSS_FROM_AGE_YEARS,
+    Nerve,
     get_nerve,
 )
 
@@ -67,9 +74,11 @@ class Person:
     motor_units: int
     spread_factor: float
     age_years: float = REFERENCE_AGE_YEARS
+    height_cm: float = REFERENCE_HEIGHT_CM
 
     @property
     def is_reference(self) -> bool:
+        """Whether this is the reference person (seed 0)."""
         return self.seed == 0
 
 
@@ -90,11 +99,51 @@ def person(nerve: str, seed: int = 0) -> Person:
     return _person(get_nerve(nerve).name, check_seed(seed))
 
 
+#: Height draws are clipped at this many SDs.
+HEIGHT_CLIP_SD = 2.5
+#: Whether a person's inter-site distances scale with their height (False: every person has the reference
+#: geometry, as in the first version; a switch for ports of the model that have not caught up yet).
+SCALE_DISTANCES_WITH_HEIGHT = True
+
+
+def height_of(seed: int) -> float:
+    """Height (cm) of the person of ``seed`` (the same in every nerve; seed 0: the reference height)."""
+    sd = check_seed(seed)
+    if sd == 0:
+        return REFERENCE_HEIGHT_CM
+    z = float(np.clip(np.random.default_rng([sd, zlib.crc32(b"person/height")]).standard_normal(),
+                      -HEIGHT_CLIP_SD, HEIGHT_CLIP_SD))
+    return REFERENCE_HEIGHT_CM + HEIGHT_SD_CM * z
+
+
+def person_nerve(nerve: str, seed: int = 0) -> Nerve:
+    """The nerve table entry with the distances of the person of ``seed``.
+
+    Every proximal site keeps its distance from the distal site scaled by
+    height / reference height: ``d_k = d_0 + (D_k − D_0) · h / 170`` (``D``: the
+    table's distances, ``d_0 = D_0`` the standard distal distance). Seed 0 is the
+    table itself.
+    """
+    return _person_nerve(get_nerve(nerve).name, check_seed(seed))
+
+
+@lru_cache(maxsize=512)
+def _person_nerve(nerve: str, sd: int) -> Nerve:
+    spec = get_nerve(nerve)
+    scale = height_of(sd) / REFERENCE_HEIGHT_CM
+    if scale == 1.0 or not SCALE_DISTANCES_WITH_HEIGHT:
+        return spec
+    d0 = spec.sites[0].distance_mm
+    sites = (spec.sites[0],) + tuple(replace(s, distance_mm=d0 + (s.distance_mm - d0) * scale)
+                                     for s in spec.sites[1:])
+    return replace(spec, sites=sites)
+
+
 @lru_cache(maxsize=512)
 def _person(nerve: str, sd: int) -> Person:
     spec = get_nerve(nerve)
     if sd == 0:
-        return Person(spec.name, 0, 1.0, 1.0, 0.0, spec.motor_units, 1.0, REFERENCE_AGE_YEARS)
+        return Person(spec.name, 0, 1.0, 1.0, 0.0, spec.motor_units, 1.0, REFERENCE_AGE_YEARS, REFERENCE_HEIGHT_CM)
     v = spec.spread
     rng = np.random.default_rng([sd, zlib.crc32(f"person/{spec.name}".encode())])
     z = np.clip(rng.standard_normal(5), -CLIP_SD, CLIP_SD)
@@ -116,4 +165,5 @@ def _person(nerve: str, sd: int) -> Person:
                                          1.0)
     units = int(max(round((spec.motor_units + v.motor_units_sd * z[3]) * ageing), 0.25 * spec.motor_units))
     spread = max(1.0 + VELOCITY_SPREAD_SD * z[4], 0.5)
-    return Person(spec.name, sd, float(amplitude), float(cv_factor), float(own_sd * z[2]), units, float(spread), age)
+    return Person(spec.name, sd, float(amplitude), float(cv_factor), float(own_sd * z[2]), units, float(spread), age,
+                  height_of(sd))

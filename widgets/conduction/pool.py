@@ -85,6 +85,7 @@ class UnitPool:
 
     @property
     def n(self) -> int:
+        """Number of units (or fibres) in the pool."""
         return int(self.cv_m_s.size)
 
 
@@ -127,8 +128,21 @@ def _draw_pool(
 
 @lru_cache(maxsize=128)
 def motor_pool(nerve: str, seed: int = 0) -> UnitPool:
-    """Motor units of the muscle recorded in a ``nerve`` study: the person's count
-    (:func:`~widgets.conduction.person.person`; seed 0: the table's count)."""
+    """Motor units of the muscle recorded in a ``nerve`` study.
+
+    Parameters
+    ----------
+    nerve : str
+        Nerve studied (a key of the reference table).
+    seed : int
+        The person; their motor unit count comes from :func:`~widgets.conduction.person.person` (seed 0: the
+        table's count).
+
+    Returns
+    -------
+    UnitPool
+        The person's motor units.
+    """
     spec = get_nerve(nerve)
     who = person(spec.name, check_seed(seed))
     return _draw_pool(spec, who.seed, who.motor_units, "motor", PARAMETERS, who)

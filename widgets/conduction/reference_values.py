@@ -29,8 +29,10 @@ Numbers and where they come from
 * Standard sites (``Site.standard``): only they are compared with the distal
   response for the EAN/PNS 2021 block and dispersion items.
 * Distances of the proximal sites and the sensory values are an *illustrative
-  model geometry* of an average adult (a tape measure gives them in each
-  patient); they are not normative data and the course text does not quote them.
+  model geometry* of the reference person (170 cm; a tape measure gives them in
+  each patient); they are not normative data and the course text does not quote
+  them. Each person's inter-site distances scale with height
+  (:func:`widgets.conduction.person.person_nerve`).
 
 Units: distances in mm, latencies and durations in ms, amplitudes in mV (CMAP)
 or µV (SNAP), velocities in m/s (= mm/ms).
@@ -47,6 +49,15 @@ REFERENCE_AGE_YEARS = 30.0
 #: the model lets the count fall linearly from this age to that loss at 71 years (illustrative shape).
 UNIT_LOSS_FROM_AGE_YEARS = 40.0
 UNIT_LOSS_AT_71 = 0.4
+
+#: Height (cm) of the reference person (seed 0) and the SD of height between the people of seeds ≥ 1 (draws
+#: clipped at ±2.5 SD): an illustrative adult population, not normative data. The proximal site distances below
+#: are the reference person's; a person's inter-site distances scale with height / reference height, because limb
+#: segment lengths are proportional to height and F-wave latencies rise linearly with height (R² 0.74-0.76 for
+#: median, ulnar and tibial F-waves, gupta2025fwave; height nomogram, nobrega2004fwave). The distal distance is
+#: a fixed standard distance and does not scale.
+REFERENCE_HEIGHT_CM = 170.0
+HEIGHT_SD_CM = 9.0
 
 #: Temperature (°C) at which the reference values apply in the model.
 REFERENCE_TEMPERATURE_C = 34.0
@@ -172,6 +183,7 @@ class Nerve:
 
     @property
     def site_names(self) -> tuple[str, ...]:
+        """Names of the stimulation sites, distal first."""
         return tuple(s.name for s in self.sites)
 
     @property
@@ -185,6 +197,7 @@ class Nerve:
         return tuple(s.name for s in self.segments) + ("all",)
 
     def segment(self, name: str) -> Segment:
+        """The segment called ``name``; ValueError naming the nerve's segments if there is none."""
         for seg in self.segments:
             if seg.name == name:
                 return seg
@@ -192,11 +205,14 @@ class Nerve:
 
     @property
     def standard_sites(self) -> tuple[str, ...]:
-        """Proximal sites whose response is compared with the distal one for the EAN/PNS 2021
-        block and dispersion items (``Site.standard``)."""
+        """Proximal sites compared with the distal one for the EAN/PNS 2021 block and dispersion items.
+
+        These are the sites with ``Site.standard`` set.
+        """
         return tuple(s.name for s in self.sites[1:] if s.standard)
 
     def site(self, name: str) -> Site:
+        """The stimulation site called ``name``; ValueError naming the nerve's sites if there is none."""
         for s in self.sites:
             if s.name == name:
                 return s

@@ -65,6 +65,7 @@ class StimulusResponse:
 
     @property
     def total_mv(self) -> np.ndarray:
+        """Total amplitude recorded (mV): the nerve's own CMAP plus the co-stimulated part, per current."""
         return self.own_mv + self.spread_mv
 
     def current_for(self, fraction: float) -> float:
@@ -74,6 +75,20 @@ class StimulusResponse:
 
 
 def half_current_ma(site: str, model: StimulationModel = STIMULATION) -> float:
+    """Current (mA) that excites half of the axons at ``site``.
+
+    Parameters
+    ----------
+    site : str
+        A site name of ``model.half_current_ma`` (ValueError otherwise).
+    model : StimulationModel
+        The threshold model.
+
+    Returns
+    -------
+    float
+        Half-activation current (mA).
+    """
     table = dict(model.half_current_ma)
     if site not in table:
         raise ValueError(f"site must be one of {tuple(table)}, got {site!r}")
@@ -125,8 +140,25 @@ def stimulus_response(
 
 
 def pseudo_block(nerve: str = "median", current_ma: float = 40.0, seed: int = 0) -> tuple[float, float]:
-    """Proximal/distal amplitude ratio of a normal nerve when every site gets the same ``current_ma``
-    (a submaximal proximal stimulus mimics a block) and with supramaximal stimulation everywhere."""
+    """Proximal/distal amplitude ratio of a normal nerve at one fixed current and at supramaximal stimulation.
+
+    A submaximal proximal stimulus mimics a conduction block.
+
+    Parameters
+    ----------
+    nerve : str
+        Nerve studied.
+    current_ma : float
+        Current given at the distal and the most proximal site (mA).
+    seed : int
+        The person.
+
+    Returns
+    -------
+    tuple of float
+        The ratio (most proximal ÷ distal amplitude of the nerve's own CMAP) when both sites get ``current_ma``
+        (NaN if the distal response is zero), and the ratio with supramaximal stimulation everywhere.
+    """
     st = simulate(nerve, seed=seed)
     d = stimulus_response(st, st.sites[0].name, np.array([current_ma]))
     p = stimulus_response(st, st.sites[-1].name, np.array([current_ma]))
@@ -135,8 +167,11 @@ def pseudo_block(nerve: str = "median", current_ma: float = 40.0, seed: int = 0)
 
 
 def stimulus_response_figure(nerve: str = "median", seed: int = 0, current_ma: float = 40.0):
-    """Curves of amplitude against current at the distal, middle and most proximal sites of a normal nerve,
-    with the co-stimulated total (dotted) where current spreads, and a fixed current marked."""
+    """Curves of amplitude (mV) against current (mA) at three sites of a normal nerve.
+
+    The sites are the distal, middle and most proximal ones; the co-stimulated total is dotted where current
+    spreads, and ``current_ma`` (mA) is marked.
+    """
     import textwrap
 
     import plotly.graph_objects as go

@@ -111,8 +111,10 @@ class SnapResult:
 
 @dataclass(frozen=True)
 class Finding:
-    """One statement of the interpretation: ``kind`` (block, excluded, cidp, axon_loss, snap, limits,
-    temperature, pitfall, dispersion, normal) and the sentence itself."""
+    """One statement of the interpretation: its ``kind`` and the sentence itself (``text``).
+
+    ``kind`` is one of block, excluded, cidp, axon_loss, snap, limits, temperature, pitfall, dispersion, normal.
+    """
 
     kind: str
     text: str
@@ -153,6 +155,7 @@ class Study:
 
     @property
     def distal(self) -> SiteResult:
+        """The response to distal stimulation (the first site)."""
         return self.sites[0]
 
     @property
@@ -161,16 +164,19 @@ class Study:
         return tuple(s for s in self.segments if s.block.is_block)
 
     def site(self, name: str) -> SiteResult:
+        """The response at the site called ``name``; ValueError naming the sites if there is none."""
         for s in self.sites:
             if s.name == name:
                 return s
         raise ValueError(f"site must be one of {tuple(s.name for s in self.sites)}, got {name!r}")
 
     def segment(self, name: str) -> SegmentResult:
+        """The segment called ``name``; ValueError naming the segments if there is none."""
         for s in self.segments:
             if s.name == name:
                 return s
         raise ValueError(f"segment must be one of {tuple(s.name for s in self.segments)}, got {name!r}")
 
     def findings_of(self, kind: str) -> tuple[Finding, ...]:
+        """The findings of one ``kind`` (see :class:`Finding`), in order."""
         return tuple(f for f in self.findings if f.kind == kind)

@@ -17,12 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from widgets.conduction.reference_values import REFERENCE_TEMPERATURE_C, TEMPERATURE_RANGE_C
+from widgets.conduction.validate import number
 
 
 @dataclass(frozen=True)
 class TemperatureModel:
-    """Conduction speed (non-linear, todnem1989) and Q10 factors (per 10 °C) of unit-potential duration and
-    amplitude."""
+    """Temperature effects on conduction and unit potentials.
+
+    Conduction speed changes non-linearly with temperature (todnem1989); unit-potential duration and amplitude
+    change by Q10 factors (per 10 °C).
+    """
 
     reference_c: float = REFERENCE_TEMPERATURE_C
     #: relative change of conduction speed per °C at the reference temperature (1.5 m/s/°C of 57 m/s)
@@ -48,19 +52,24 @@ class TemperatureFactors:
 def check_temperature(temperature_c: float) -> float:
     """``temperature_c`` as float, or ``ValueError`` if outside the model's physiological range."""
     lo, hi = TEMPERATURE_RANGE_C
-    try:
-        t = float(temperature_c)
-    except (TypeError, ValueError):
-        raise ValueError(
-            f"temperature_c must be a number of °C within {lo:g}–{hi:g}, got {temperature_c!r}"
-        ) from None
-    if not lo <= t <= hi:
-        raise ValueError(f"temperature_c must be within {lo:g}–{hi:g} °C (limb temperature), got {temperature_c!r}")
-    return t
+    return number("temperature_c", temperature_c, lo, hi, " °C (limb temperature)")
 
 
 def temperature_factors(temperature_c: float, model: TemperatureModel = TEMPERATURE) -> TemperatureFactors:
-    """Factors at ``temperature_c`` (°C): speed < 1, duration > 1 and amplitude > 1 when cooler than 34 °C."""
+    """Factors at ``temperature_c`` (°C): speed < 1, duration > 1 and amplitude > 1 when cooler than 34 °C.
+
+    Parameters
+    ----------
+    temperature_c : float
+        Limb temperature (°C), within the model's physiological range (ValueError otherwise).
+    model : TemperatureModel
+        Model parameters; its ``reference_c`` is where every factor is 1.
+
+    Returns
+    -------
+    TemperatureFactors
+        Multipliers (dimensionless) of conduction speed, potential duration and potential amplitude.
+    """
     t = check_temperature(temperature_c)
     delta = model.reference_c - t
     cooling = delta / 10.0

@@ -2,7 +2,7 @@
 
 * :class:`ConductionExplorer`: ipywidgets controls (nerve, preset, block,
   slowing and dispersion per segment, axon loss, reinnervation, temperature,
-  pitfalls) driving a ``plotly`` ``FigureWidget`` whose traces are updated in
+  pitfalls of stimulation and of recording: electrode position and filter) driving a ``plotly`` ``FigureWidget`` whose traces are updated in
   place inside ``batch_update()`` (no flicker), a measurement table and the
   verdict in words. ``presenter=True``: big fonts, thick lines, only the key
   controls, for a lecture hall.
@@ -27,6 +27,7 @@ from widgets.conduction.figures import (
 from widgets.conduction.lesions import Lesion
 from widgets.conduction.model import simulate
 from widgets.conduction.presets import PRESETS, get_preset
+from widgets.conduction.recording import FILTER_CHOICES_HZ, OFFSET_RANGE_MM, PICKUP_RANGE
 from widgets.conduction.reference_values import NERVES, TEMPERATURE_RANGE_C, get_nerve
 from widgets.display import Explorable
 
@@ -41,12 +42,6 @@ def fwave_html(study) -> str:
     return (f"<p class=\"mmn-fwaves\"><strong>F-waves</strong> (20 stimuli at the {html.escape(study.sites[0].label.lower())}): "
             f"{html.escape(fwave_summary(f_waves(study)))}</p>")
 
-#: Big type for a lecture hall (scoped to the presenter view).
-_PRESENTER_CSS = (
-    "<style>.mmn-presenter, .mmn-presenter .widget-label, .mmn-presenter select, "
-    ".mmn-presenter .widget-readout, .mmn-presenter .mmn-verdict {font-size: 20px !important; line-height: 1.4;}"
-    ".mmn-presenter .widget-slider .noUi-handle {width: 22px; height: 22px;}</style>"
-)
 
 
 class ConductionExplorer:
@@ -56,7 +51,8 @@ class ConductionExplorer:
     ``figure`` (the ``FigureWidget``), ``verdict`` and ``table`` (``HTML``
     widgets), ``nerve``, ``preset``, ``temperature``, ``axon_loss``,
     ``reinnervation``, ``sensory_loss``, ``submaximal_site``,
-    ``submaximal_fraction``, ``martin_gruber`` (controls), ``segment_controls``
+    ``submaximal_fraction``, ``martin_gruber``, ``electrode_offset``,
+    ``reference_pickup``, ``low_frequency_filter`` (controls), ``segment_controls``
     (per segment: ``block``, ``slowing``, ``dispersion``, ``sensory``),
     ``study`` (the last simulated :class:`Study`).
     """
@@ -95,18 +91,34 @@ class ConductionExplorer:
                                                continuous_update=False)
         self.martin_gruber = W.IntSlider(0, 0, 90, 5, description="Martin–Gruber crossover (% of ADM axons)",
                                          style=style, continuous_update=False)
+        # recording pitfalls (widgets.conduction.recording): electrode position and amplifier filter
+        lo_off, hi_off = OFFSET_RANGE_MM
+        self.electrode_offset = W.IntSlider(0, int(lo_off), int(hi_off), 5,
+                                            description="Active electrode off the motor point (mm)", style=style,
+                                            continuous_update=False)
+        self.reference_pickup = W.IntSlider(0, 0, round(100 * PICKUP_RANGE[1]), 10,
+                                            description="Reference electrode over muscle (% pickup)", style=style,
+                                            continuous_update=False)
+        self.low_frequency_filter = W.Dropdown(
+            options=[("none (reference recording)" if f is None else f"{f:g} Hz", f) for f in FILTER_CHOICES_HZ],
+            value=None, description="Low-frequency filter", style=style)
         self.segment_controls: dict[str, dict[str, W.Widget]] = {}
         self.lesion_box = W.VBox()
 
         fig = base_figure(presenter=presenter, height=700 if presenter else 520)
         fig.update_layout(autosize=True, margin=dict(b=60))
+        if presenter:
+            fig.layout.height = None  # the deck gives the figure the window's height (widgets.presenter_style)
+            fig.layout.yaxis.title.text = "CMAP (mV, negative up)"
+            fig.layout.margin.t = 20
         self.figure = go.FigureWidget(fig)
         self.verdict = W.HTML()
         self.fwaves = W.HTML()
         self.table = W.HTML()
 
         for w in (self.axon_loss, self.reinnervation, self.sensory_loss, self.temperature, self.submaximal_site,
-                  self.submaximal_fraction, self.martin_gruber):
+                  self.submaximal_fraction, self.martin_gruber, self.electrode_offset, self.reference_pickup,
+                  self.low_frequency_filter):
             w.observe(self._on_control, names="value")
         self.nerve.observe(self._on_nerve, names="value")
         self.preset.observe(self._on_preset, names="value")
@@ -116,23 +128,22 @@ class ConductionExplorer:
             self._apply_preset(preset)
         self.update()
 
-        key = self.segment_controls[get_nerve(self.nerve.value).key_segment]
         if presenter:
-            controls = W.VBox([self.preset, self.nerve, key["block"], self.temperature])
-            for w in controls.children:
-                w.layout.width = "100%"
+            controls = self._presenter_controls()
         else:
             tabs = W.Tab(children=[
                 self.lesion_box,
                 W.VBox([self.axon_loss, self.reinnervation, self.sensory_loss, self.temperature]),
-                W.VBox([self.submaximal_site, self.submaximal_fraction, self.martin_gruber]),
+                W.VBox([self.submaximal_site, self.submaximal_fraction, self.martin_gruber,
+                        W.HTML("<strong>Recording</strong>"), self.electrode_offset, self.reference_pickup,
+                        self.low_frequency_filter]),
             ])
             for i, t in enumerate(("Lesions per segment", "Axons and temperature", "Pitfalls")):
                 tabs.set_title(i, t)
             controls = W.VBox([W.HBox([self.nerve, self.preset]), tabs])
         parts = [controls, self.teaching, self.figure, self.verdict, self.fwaves, self.table]
         if presenter:
-            parts.insert(0, W.HTML(_PRESENTER_CSS))
+            parts.insert(0, self._presenter_layout())
         self.widget = W.VBox(parts)
         self.widget.add_class("mmn-conduction-explorer")
         if presenter:
@@ -161,7 +172,9 @@ class ConductionExplorer:
                 w.tooltip = f"{label}: {k}"
                 w.observe(self._on_control, names="value")
             if self.presenter and name == spec.key_segment:
-                c["block"].description = f"Block in the {seg.label} (%)"
+                from widgets.conduction.presenter_view import block_label
+
+                c["block"].description = block_label(seg.label)
             self.segment_controls[name] = c
             rows.append(W.VBox([W.HTML(f"<strong>{html.escape(label)}</strong>"),
                                 W.HBox([c["block"], c["slowing"], c["dispersion"], c["sensory"]])]))
@@ -171,6 +184,58 @@ class ConductionExplorer:
         self.martin_gruber.disabled = spec.name != "ulnar"
         if spec.name != "ulnar":
             self.martin_gruber.value = 0
+        if self.presenter:
+            self._show_key_block()
+
+    # ---- presenter mode (one projector screen: widgets.conduction.presenter_view)
+    def _presenter_controls(self):
+        """Preset buttons, nerve, the key segment's block slider and temperature (the deck's controls)."""
+        import ipywidgets as W
+
+        from widgets.conduction.presenter_view import preset_choices
+        from widgets.presenter import preset_buttons
+
+        def choose(key: str) -> None:
+            self.preset.value = key
+
+        current = self.preset.value if self.preset.value != _CUSTOM else None
+        self.preset_buttons = preset_buttons(preset_choices(), choose, active=current)
+        self.preset.observe(lambda change: self.preset_buttons.mark(change["new"]), names="value")
+        self.preset_buttons.add_class("mmn-deck-presets")
+        self.nerve.add_class("mmn-deck-nerve")
+        self.temperature.add_class("mmn-deck-temperature")
+        self._show_key_block()
+        for w in (self.nerve, self.temperature):
+            w.layout.width = "100%"
+        controls = W.VBox([self.preset_buttons, self.nerve, self._key_block_slot, self.temperature])
+        controls.add_class("mmn-deck-controls")
+        return controls
+
+    def _show_key_block(self) -> None:
+        """Put the block slider of the current nerve's key segment in the deck (after every nerve change)."""
+        import ipywidgets as W
+
+        if not hasattr(self, "_key_block_slot"):
+            self._key_block_slot = W.VBox(layout=W.Layout(width="100%"))
+            self._key_block_slot.add_class("mmn-deck-block")
+        block = self.segment_controls[get_nerve(self.nerve.value).key_segment]["block"]
+        block.layout.width = "100%"
+        self._key_block_slot.children = (block,)
+
+    def _presenter_layout(self):
+        """The deck grid's stylesheet; marks the figure to take the window height and hides what the deck skips."""
+        import ipywidgets as W
+
+        from widgets.conduction.presenter_view import GRID_CSS
+        from widgets.presenter import FILL_CLASS
+
+        self.figure.add_class(FILL_CLASS)
+        self.verdict.add_class("mmn-deck-verdict")
+        for w in (self.teaching, self.fwaves, self.table):
+            w.add_class("mmn-hidden")
+        css = W.HTML(GRID_CSS)
+        css.add_class("mmn-hidden")
+        return css
 
     def _reset_controls(self) -> None:
         for c in self.segment_controls.values():
@@ -182,6 +247,9 @@ class ConductionExplorer:
         self.submaximal_site.value = None
         self.submaximal_fraction.value = 50
         self.martin_gruber.value = 0
+        self.electrode_offset.value = 0
+        self.reference_pickup.value = 0
+        self.low_frequency_filter.value = None
 
     def _apply_preset(self, name: str) -> None:
         p = get_preset(name)
@@ -271,6 +339,12 @@ class ConductionExplorer:
             pitfalls["submaximal_fraction"] = self.submaximal_fraction.value / 100
         if nerve == "ulnar" and self.martin_gruber.value:
             pitfalls["martin_gruber"] = self.martin_gruber.value / 100
+        if self.electrode_offset.value:
+            pitfalls["electrode_offset_mm"] = float(self.electrode_offset.value)
+        if self.reference_pickup.value:
+            pitfalls["reference_pickup"] = self.reference_pickup.value / 100
+        if self.low_frequency_filter.value is not None:
+            pitfalls["low_frequency_filter_hz"] = self.low_frequency_filter.value
         return simulate(
             nerve,
             lesions=self.lesions(),
@@ -291,6 +365,8 @@ class ConductionExplorer:
             return
         self.study = study
         layers = study_layers(study, n_points=LIVE_POINTS, presenter=self.presenter)
+        if self.presenter:  # the deck names the nerve and the case beside the figure: the plot keeps its height
+            layers["title"] = None
         # the verdict is shown in words under the figure (self.verdict): keep only the labels on the traces
         layers["annotations"] = [a for a in layers["annotations"] if a.get("yref") != "paper"]
         with self.figure.batch_update():
@@ -302,7 +378,13 @@ class ConductionExplorer:
 
             sync_figure_state(self.figure)
             self._drawn_once = True
-        self.verdict.value = verdict_html(study)
+        if self.presenter:
+            from widgets.conduction.presenter_view import verdict_html as deck_verdict
+
+            preset = None if self.preset.value == _CUSTOM else get_preset(self.preset.value).title
+            self.verdict.value = deck_verdict(study, preset)
+        else:
+            self.verdict.value = verdict_html(study)
         self.fwaves.value = "" if self.presenter else fwave_html(study)
         self.table.value = "" if self.presenter else measurement_table_html(study)
 
@@ -337,8 +419,22 @@ def explorer(nerve: str = "ulnar", preset: str | None = "mmn", *, presenter: boo
 
 
 class ConductionExplorable(Explorable):
-    """:class:`~widgets.display.Explorable` whose live view can be asked for in presenter mode
-    (``live(presenter=True)``, as :func:`widgets.presenter.present` does)."""
+    """:class:`~widgets.display.Explorable` whose live view can be asked for in presenter mode.
+
+    Called as ``live(presenter=True)``, as :func:`widgets.presenter.present` does.
+    """
 
     def live(self, presenter: bool | None = None):
+        """Build the live view.
+
+        Parameters
+        ----------
+        presenter : bool, optional
+            Presenter mode on or off; ``None`` keeps the explorable's own setting.
+
+        Returns
+        -------
+        object
+            The live widget.
+        """
         return self._live() if presenter is None else self._live(presenter=presenter)

@@ -108,8 +108,11 @@ def sfap_waveform(t_ms: np.ndarray, *, time_scale: float = 1.0, shape: SfapShape
 
 
 def sfap_onset_ms(time_scale: float = 1.0, shape: SfapShape = SFAP) -> float:
-    """Time (ms) from the start of the SFAP template to the start of its negative deflection
-    (where it first falls below 1% of its negative peak)."""
+    """Time (ms) from the start of the SFAP template to the start of its negative deflection.
+
+    The deflection starts where the waveform first falls below 1% of its negative peak; the time is multiplied
+    by ``time_scale``.
+    """
     t = np.linspace(0.0, shape.length_ms, 4501)
     m = sfap_waveform(t, shape=shape)
     i = int(np.argmax(m < 0.01 * m.min()))

@@ -10,7 +10,7 @@
 
 from widgets.differential.findings import DIAGNOSES, FINDINGS, LEVELS, RULES, SOURCES, rule_table
 from widgets.differential.model import Reason, Verdict, compatible, evaluate, evaluation_json, remaining, validate
-from widgets.differential.view import (
+from widgets.differential.views import (
     comparison_table,
     comparison_table_html,
     explorer,

@@ -145,6 +145,7 @@ class Category:
         return self.key in DIAGNOSTIC
 
     def to_json(self) -> dict:
+        """The category as plain JSON for the page's script."""
         return {"key": self.key, "label": self.label, "text": self.text, "cites": list(self.cites)}
 
 

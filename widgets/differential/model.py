@@ -29,6 +29,7 @@ class Reason:
     cites: tuple[str, ...]
 
     def to_json(self) -> dict:
+        """The rule as plain JSON for the page's script."""
         return {"when": dict(self.when), "level": self.level, "text": self.text, "cites": list(self.cites)}
 
 
@@ -47,6 +48,7 @@ class Verdict:
         return self.level != "excludes"
 
     def to_json(self) -> dict:
+        """The verdict as plain JSON for the page's script."""
         data = {"level": self.level, "reasons": [r.to_json() for r in self.reasons]}
         if self.category is not None:
             data["category"] = self.category.to_json()

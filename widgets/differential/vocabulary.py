@@ -47,9 +47,11 @@ class Finding:
     values: tuple[Value, ...]
 
     def value_keys(self) -> tuple[str, ...]:
+        """The keys of the finding's possible values, in display order."""
         return tuple(v.key for v in self.values)
 
     def value_label(self, key: str) -> str:
+        """The label shown for the value ``key``."""
         return next(v.label for v in self.values if v.key == key)
 
 

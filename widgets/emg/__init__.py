@@ -7,8 +7,12 @@ contraction) for one person (a seed), in a :class:`MuscleState` or a disease
 the Awaji/Gold Coast regions rule. Published values live in
 :mod:`widgets.emg.reference_values`.
 
-Views: :func:`explorer` (live widget with a kernel, kernel-free plotly figure
-in the book), :func:`recording_figure`, :func:`regions_table_html`.
+Views: :func:`explorer` (live widget with a kernel; in the book the screen is
+computed in the page by ``book/_ext/mmn_book/js/emg-*.js`` from the table
+``book/_ext/mmn_book/emg_tables.py`` exports from this package, with sound made
+by Web Audio on request), :func:`~widgets.emg.views.sample_patient` (the
+regions-rule exercise, live or in the page), :func:`recording_figure`,
+:func:`regions_table_html`.
 """
 
 from widgets.emg.model import Recording, recruitment_frequency, simulate

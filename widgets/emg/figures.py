@@ -82,8 +82,24 @@ def findings_text(rec: Recording) -> str:
 
 def recording_layers(rec: Recording, *, sweep_ms_per_div: float | None = None, gain_uv_per_div: float | None = None,
                      n_points: int = STATIC_POINTS) -> dict:
-    """Plain data of one screen: ``x0``, ``dx``, ``y`` (screen, µV negated so negative is up), ``mup_x``,
-    ``mup_y`` (inset), ``x_range``, ``y_range``, ``title``, ``text``."""
+    """Plain data of one EMG screen, for a figure or the browser.
+
+    Parameters
+    ----------
+    rec : Recording
+        The recording to draw.
+    sweep_ms_per_div, gain_uv_per_div : float, optional
+        Sweep (ms per division) and gain (µV per division); the phase's usual setting when omitted.
+    n_points : int
+        Number of points of the drawn (envelope) trace.
+
+    Returns
+    -------
+    dict
+        ``x0``, ``dx`` (ms), ``y`` (screen, µV negated so negative is up), ``mup_x`` (ms), ``mup_y`` (µV,
+        inset: the first unit's MUP), ``x_range`` (ms), ``y_range`` (µV), ``title``, ``text``, ``sweep`` and
+        ``gain``.
+    """
     sweep = float(sweep_ms_per_div or SWEEP_MS_PER_DIV[rec.phase])
     gain = float(gain_uv_per_div or GAIN_UV_PER_DIV[rec.phase])
     span = min(10 * sweep, rec.signal_uv.size * 1000.0 / rec.fs_hz)
@@ -150,6 +166,15 @@ def update_args(layers: dict) -> list:
 
 
 def apply_layers(fig: go.Figure, layers: dict) -> None:
+    """Draw one screen's plain data into a figure made by :func:`base_figure`, in place.
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+        The figure to update (trace 0 the screen, trace 1 the MUP inset).
+    layers : dict
+        What :func:`recording_layers` returns.
+    """
     fig.data[0].y = layers["y"]
     fig.data[0].x0 = 0.0
     fig.data[0].dx = layers["dx"]

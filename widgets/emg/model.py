@@ -56,7 +56,12 @@ class Recording:
     (minimal contraction), ``templates``: their waveforms (µV, 40 ms each);
     ``spikes``: ``(time_ms, kind)`` of every discharge on the screen, kind one
     of ``"mup"``, ``"fibrillation"``, ``"psw"``, ``"fasciculation"``,
-    ``"insertion"``; ``insertional_ms``: length of the insertion burst.
+    ``"insertion"``; ``insertional_ms``: length of the insertion burst; ``events``: where every waveform
+    was placed, as plain data for the browser implementation (``book/_ext/mmn_book/emg_tables.py``):
+    ``("unit", unit, variant, start_samples)`` for a unit's template (voluntary and fasciculation discharges,
+    ``start_samples`` a tuple of first-sample indices), ``(kind, start_sample, time_ms, amplitude_uv)`` for a
+    fibrillation (``"fib"``), positive sharp wave (``"psw"``) or insertion potential (``"ins_fib"``,
+    ``"ins_psw"``).
     """
 
     muscle: str
@@ -73,9 +78,11 @@ class Recording:
     interference: str = ""
     preset: str | None = None
     notes: tuple[str, ...] = field(default=())
+    events: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def time_ms(self) -> np.ndarray:
+        """Time of each sample of ``signal_uv`` (ms)."""
         return np.arange(self.signal_uv.size) * 1000.0 / self.fs_hz
 
     @property
@@ -91,6 +98,18 @@ class Recording:
         return max(r for _, r in self.firing) / len(self.firing)
 
     def count(self, kind: str) -> int:
+        """Number of discharges of one kind on the screen.
+
+        Parameters
+        ----------
+        kind : str
+            ``"mup"``, ``"fibrillation"``, ``"psw"``, ``"fasciculation"``… as in ``spikes``.
+
+        Returns
+        -------
+        int
+            How many entries of ``spikes`` have that kind.
+        """
         return sum(1 for _, k in self.spikes if k == kind)
 
 
@@ -143,9 +162,11 @@ _DRIVES = np.linspace(0.0, 1.0, 1001)
 
 
 def _minimal_drive(muscle: str, state: MuscleState, seed: int, site: int, pool, m: _Muscle) -> float:
-    """Drive of a slight contraction: at least the drive at which a normal person fires :data:`SLIGHT_UNITS`
-    units, enough for that person's force (weak units need more drive), and at least two units if the muscle
-    has them."""
+    """Drive of a slight contraction.
+
+    At least the drive at which a normal person fires :data:`SLIGHT_UNITS` units, enough for that person's
+    force (weak units need more drive), and at least two units if the muscle has them.
+    """
     normal = _muscle(muscle, MuscleState(), seed, site)
     spacing = PARAMETERS.threshold_max / pool.n
     drive_normal = pool.threshold[normal.available[SLIGHT_UNITS - 1]] + 0.3 * spacing
@@ -158,8 +179,25 @@ def _minimal_drive(muscle: str, state: MuscleState, seed: int, site: int, pool, 
 
 
 def recruitment_frequency(muscle: str, state: MuscleState | None = None, *, seed: int = 0, site: int = 0) -> float:
-    """Firing rate (Hz) of the first recruited unit at the moment the next available unit is recruited
-    (infinite drive needed → the first unit's maximal rate)."""
+    """Recruitment frequency: firing rate of the first unit when the next one is recruited.
+
+    Parameters
+    ----------
+    muscle : str
+        Key of a muscle in the reference table.
+    state : MuscleState, optional
+        The muscle's state; a normal muscle when omitted.
+    seed : int
+        The person.
+    site : int
+        The needle position in the muscle.
+
+    Returns
+    -------
+    float
+        Firing rate (Hz) of the first recruited unit at the moment the next available unit is recruited; the
+        first unit's maximal rate if no other unit is available (infinite drive needed).
+    """
     get_muscle(muscle)
     state = MuscleState() if state is None else state
     pool = unit_pool(muscle, check_seed(seed), check_site(site))
@@ -206,11 +244,18 @@ def _convolve_trains(n: int, rows: list[np.ndarray], row_tpl: list[tuple[int, in
         if len(m.spectra) < 16:
             m.spectra[key] = spectra
     trains = np.zeros((len(rows), nfft))
-    for k, t in enumerate(rows):
-        idx = np.round((t - offset_ms) * FS_HZ / 1000.0).astype(int)
-        idx = idx[(idx >= 0) & (idx < n)]
+    for k, idx in enumerate(_starts(rows, n, offset_ms)):
         np.add.at(trains[k], idx, 1.0)
     return irfft(np.sum(rfft(trains, nfft, axis=1) * spectra, axis=0), nfft)[:n]
+
+
+def _starts(rows: list[np.ndarray], n: int, offset_ms: float) -> list[np.ndarray]:
+    """First-sample index of each discharge of each row (times in ms), kept if it falls on the screen."""
+    out = []
+    for t in rows:
+        idx = np.round((t - offset_ms) * FS_HZ / 1000.0).astype(int)
+        out.append(idx[(idx >= 0) & (idx < n)])
+    return out
 
 
 def simulate(muscle: str = "fdi", state: MuscleState | None = None, phase: str = "minimal", *,
@@ -260,9 +305,10 @@ def simulate(muscle: str = "fdi", state: MuscleState | None = None, phase: str =
     templates: list[np.ndarray] = []
     insertional = 0.0
     interference = ""
+    events: list[tuple] = []
 
     if phase in ("insertion", "rest"):
-        sig, sp, insertional = _spontaneous(rng, pool, m, state, epoch, phase == "insertion")
+        sig, sp, insertional, events = _spontaneous(rng, pool, m, state, epoch, phase == "insertion")
         signal += sig
         spikes += sp
     else:
@@ -282,13 +328,15 @@ def simulate(muscle: str = "fdi", state: MuscleState | None = None, phase: str =
             spikes += [(float(x), "mup") for x in t if x < epoch]
         if rows:
             signal += _convolve_trains(n, rows, row_tpl, m, offset)
+            events = [("unit", u, v, tuple(int(i) for i in idx))
+                      for (u, v), idx in zip(row_tpl, _starts(rows, n, offset)) if idx.size]
         mups = [m.measures[u] for u, _ in firing[:6]]
         templates = [m.templates[u][0] for u, _ in firing[:3]]
         if phase == "maximal":
             interference = _interference(len(firing), pool.n, np.median([x.amplitude_uv for x in mups]))
     spikes.sort()
     return Recording(muscle, state, phase, seed, signal, FS_HZ, tuple(firing), tuple(mups), tuple(templates),
-                     tuple(spikes), insertional, interference, preset)
+                     tuple(spikes), insertional, interference, preset, events=tuple(events))
 
 
 def _interference(n_firing: int, n_pool: int, median_amp_uv: float) -> str:
@@ -303,7 +351,7 @@ def _interference(n_firing: int, n_pool: int, median_amp_uv: float) -> str:
 def _spontaneous(rng, pool, m: _Muscle, state: MuscleState, epoch: float, insertion: bool):
     """Fibrillations, positive sharp waves, fasciculations and (``insertion``) the insertion burst."""
     n = int(epoch * FS_HZ / 1000)
-    times, waves, spikes = [], [], []
+    times, waves, spikes, events = [], [], [], []
     start = 40.0 if insertion else 0.0
     for g in range(GENERATORS_PER_GRADE[state.denervation]):
         rate = rng.uniform(1.0, 12.0)
@@ -315,14 +363,18 @@ def _spontaneous(rng, pool, m: _Muscle, state: MuscleState, epoch: float, insert
         times.append(t)
         waves += [w] * t.size
         spikes += [(float(x), "psw" if psw else "fibrillation") for x in t]
+        events += [("psw" if psw else "fib", x, amp) for x in t]
     sig = _place(n, np.concatenate(times), waves, 0.0) if times else np.zeros(n)
     if state.fasciculations_per_s > 0 and m.surviving.size:
         k = rng.poisson(state.fasciculations_per_s * epoch / 1000.0)
         t = np.sort(rng.uniform(start, epoch, k))
         units = rng.choice(m.surviving, size=k)
-        w = [m.templates[int(u)][rng.integers(0, m.templates[int(u)].shape[0])] for u in units]
+        variants = [int(rng.integers(0, m.templates[int(u)].shape[0])) for u in units]
+        w = [m.templates[int(u)][v] for u, v in zip(units, variants)]
         sig += _place(n, t, w, TEMPLATE_MS * 0.35)
         spikes += [(float(x), "fasciculation") for x in t]
+        first = np.round((t - TEMPLATE_MS * 0.35) * FS_HZ / 1000.0).astype(int)  # may be < 0: drawn in part
+        events += [("unit", int(u), v, (int(x),)) for x, u, v in zip(first, units, variants)]
     insertional = 0.0
     if insertion:
         base = rng.uniform(80.0, 220.0)
@@ -335,5 +387,9 @@ def _spontaneous(rng, pool, m: _Muscle, state: MuscleState, epoch: float, insert
         w = [positive_sharp_wave(a) if p else fibrillation(a) for a, p in zip(amps, psw)]
         sig += _place(n, t, w, 0.0)
         spikes += [(float(x), "insertion") for x in t]
+        events += [("ins_psw" if p else "ins_fib", x, a) for x, a, p in zip(t, amps, psw)]
         insertional = float(t[-1] - 20.0 + 5.0) if t.size else 0.0
-    return sig, spikes, insertional
+    # first sample of each placed waveform, as _place computes it
+    events = [(e[0], int(np.round(e[1] * FS_HZ / 1000.0)), float(e[1]), float(e[2])) if e[0] != "unit" else e
+              for e in events]
+    return sig, spikes, insertional, tuple(events)

@@ -51,6 +51,7 @@ class MupMeasure:
 
     @property
     def polyphasic(self) -> bool:
+        """Whether the MUP is polyphasic (more than four phases)."""
         return self.phases > 4
 
 
@@ -109,8 +110,23 @@ def unit_templates(pool: UnitPool, i: int, state: MuscleState, enlargement: floa
 
 def measure_mup(template: np.ndarray, *, threshold_uv: float = DURATION_THRESHOLD_UV,
                 unstable: bool = False) -> MupMeasure:
-    """Amplitude (peak to peak), duration (first to last baseline departure above ``threshold_uv``) and phases
-    (baseline crossings + 1, ignoring excursions below the threshold) of one MUP template."""
+    """Measure one MUP template as an electromyographer does.
+
+    Parameters
+    ----------
+    template : array_like
+        The MUP waveform (µV), sampled at the model's ``FS_HZ``.
+    threshold_uv : float
+        Baseline departure (µV) that starts and ends the MUP, and below which excursions are not phases.
+    unstable : bool
+        Passed through to the result.
+
+    Returns
+    -------
+    MupMeasure
+        Amplitude (peak to peak, µV, to 0.1 µV), duration (first to last baseline departure above
+        ``threshold_uv``, ms) and phases (baseline crossings + 1, ignoring excursions below the threshold).
+    """
     v = np.asarray(template, dtype=float)
     amp = float(v.max() - v.min())
     above = np.flatnonzero(np.abs(v) > threshold_uv)
@@ -124,12 +140,38 @@ def measure_mup(template: np.ndarray, *, threshold_uv: float = DURATION_THRESHOL
 
 
 def fibrillation(amplitude_uv: float, fs: int = FS_HZ) -> np.ndarray:
-    """A fibrillation potential: brief triphasic spike with an initial positive phase (about 2 ms)."""
+    """A fibrillation potential: brief triphasic spike with an initial positive phase (about 2 ms).
+
+    Parameters
+    ----------
+    amplitude_uv : float
+        Size of the main negative phase (µV).
+    fs : int
+        Sampling rate (Hz).
+
+    Returns
+    -------
+    numpy.ndarray
+        The waveform (µV, negative = up on the screen), sampled at ``fs``.
+    """
     return amplitude_uv * _mexican_hat(0.28, fs)
 
 
 def positive_sharp_wave(amplitude_uv: float, fs: int = FS_HZ) -> np.ndarray:
-    """A positive sharp wave: sharp positive (downward) deflection, then a long, low negative phase."""
+    """A positive sharp wave: sharp positive (downward) deflection, then a long, low negative phase.
+
+    Parameters
+    ----------
+    amplitude_uv : float
+        Scale of the waveform (µV).
+    fs : int
+        Sampling rate (Hz).
+
+    Returns
+    -------
+    numpy.ndarray
+        12 ms of waveform (µV, negative = up on the screen), sampled at ``fs``.
+    """
     t = np.arange(0.0, 12.0, 1000.0 / fs)
     pos = np.exp(-0.5 * ((t - 0.6) / 0.25) ** 2)
     neg = (t / 3.0) * np.exp(1 - t / 3.0) * 0.3

@@ -48,6 +48,18 @@ class Preset:
             get_muscle(m)
 
     def state(self, muscle: str) -> MuscleState:
+        """State of one muscle in this patient.
+
+        Parameters
+        ----------
+        muscle : str
+            Key of a muscle in the reference table (ValueError otherwise).
+
+        Returns
+        -------
+        MuscleState
+            The preset's state of that muscle, a normal state if the preset does not touch it.
+        """
         get_muscle(muscle)
         return self.states.get(muscle, MuscleState())
 
@@ -147,6 +159,13 @@ PRESETS: dict[str, Preset] = {
 
 
 def get_preset(name: object) -> Preset:
+    """The preset called ``name``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a key of :data:`PRESETS`.
+    """
     if not isinstance(name, str) or name not in PRESETS:
         raise ValueError(f"preset must be one of {list(PRESETS)}, got {name!r}")
     return PRESETS[name]

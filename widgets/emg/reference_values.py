@@ -154,7 +154,24 @@ class Spontaneous:
     source: str = "preston2020"
 
 
+@dataclass(frozen=True)
+class Reading:
+    """Model rules for *reading* a muscle's MUPs and recruitment (stated in the chapter; see :mod:`.regions`).
+
+    Chronic neurogenic change: mean duration above the published upper limit (:data:`NORMAL_MUP`), or more than
+    ``polyphasic_fraction`` polyphasic MUPs with a mean duration above ``polyphasic_duration_ms``; myopathic:
+    mean duration below ``myopathic_duration_ms`` with early recruitment; early recruitment: more than
+    ``early_extra_units`` units beyond a normal slight contraction's.
+    """
+
+    polyphasic_fraction: float = 0.2
+    polyphasic_duration_ms: float = 12.0
+    myopathic_duration_ms: float = 7.0
+    early_extra_units: int = 1
+
+
 NORMAL_MUP = NormalMup()
+READING = Reading()
 FIRING = Firing()
 SPONTANEOUS = Spontaneous()
 
@@ -168,6 +185,7 @@ PHASES: dict[str, str] = {
 
 
 def check_phase(phase: object) -> str:
+    """Return ``phase`` if it is a key of :data:`PHASES`, else raise ValueError."""
     if not isinstance(phase, str) or phase not in PHASES:
         raise ValueError(f"phase must be one of {list(PHASES)}, got {phase!r}")
     return phase

@@ -2,8 +2,9 @@
 
 :func:`read_muscle` turns the simulated EMG of one muscle into the findings an
 electromyographer reports: spontaneous activity, MUP size and shape (from 10
-MUPs sampled at several needle positions), recruitment (mean recruitment ratio over the positions), and whether the muscle shows **lower motor neuron
-(LMN) signs** in the Gold Coast sense: chronic neurogenic change *and* ongoing
+MUPs sampled at several needle positions), recruitment (mean recruitment ratio
+over the positions), and whether the muscle shows **lower motor neuron (LMN)
+signs** in the Gold Coast sense: chronic neurogenic change *and* ongoing
 denervation, where fasciculation potentials count as ongoing denervation
 (Awaji, ``decarvalho2008awaji``; ``shefner2020goldcoast``).
 
@@ -34,7 +35,15 @@ import numpy as np
 
 from widgets.emg.model import SLIGHT_UNITS, _muscle, recruitment_frequency, simulate
 from widgets.emg.presets import get_preset
-from widgets.emg.reference_values import MUSCLES, NORMAL_MUP, ONE_MUSCLE_REGIONS, REGIONS, FIRING, get_muscle
+from widgets.emg.reference_values import (
+    FIRING,
+    MUSCLES,
+    NORMAL_MUP,
+    ONE_MUSCLE_REGIONS,
+    READING,
+    REGIONS,
+    get_muscle,
+)
 from widgets.emg.units import SITES, check_seed
 
 #: MUPs sampled per muscle for the MUP analysis.
@@ -54,19 +63,30 @@ class MuscleFinding:
     unstable: bool
     recruitment: str  # "normal", "reduced", "early"
     recruitment_ratio: float
+    #: mean number of units firing in a slight contraction, and mean recruitment frequency (Hz), over the sites
+    units_firing: float = 0.0
+    recruitment_hz: float = 0.0
 
     @property
     def chronic_neurogenic(self) -> bool:
+        """Chronic neurogenic change: long MUPs, or many polyphasic long MUPs without early recruitment.
+
+        Mean duration above the upper end of ``NORMAL_MUP.duration_range_ms``, or a polyphasic fraction above
+        ``READING.polyphasic_fraction`` with a mean duration above ``READING.polyphasic_duration_ms``.
+        """
         d = self.mup_duration_ms
-        return d > NORMAL_MUP.duration_range_ms[1] or (self.polyphasic_fraction > 0.2 and d > 12.0
+        return d > NORMAL_MUP.duration_range_ms[1] or (self.polyphasic_fraction > READING.polyphasic_fraction
+                                                       and d > READING.polyphasic_duration_ms
                                                        and self.recruitment != "early")
 
     @property
     def myopathic(self) -> bool:
-        return self.mup_duration_ms < 7.0 and self.recruitment == "early"
+        """Myopathic units: mean duration below ``READING.myopathic_duration_ms`` with early recruitment."""
+        return self.mup_duration_ms < READING.myopathic_duration_ms and self.recruitment == "early"
 
     @property
     def active_denervation(self) -> bool:
+        """Ongoing denervation: fibrillations, or fasciculations in a muscle with chronic neurogenic change."""
         return self.fibrillation_grade > 0 or (self.fasciculations and self.chronic_neurogenic)
 
     @property
@@ -76,6 +96,7 @@ class MuscleFinding:
 
     @property
     def summary(self) -> str:
+        """The findings in words: spontaneous activity; MUPs; recruitment."""
         spont = []
         if self.fibrillation_grade:
             spont.append(f"fibrillations/positive sharp waves {self.fibrillation_grade}+")
@@ -95,7 +116,24 @@ class MuscleFinding:
 
 @lru_cache(maxsize=512)
 def read_muscle(muscle: str, preset: str = "normal", *, seed: int = 0) -> MuscleFinding:
-    """The findings of ``muscle`` in a patient with ``preset`` (person ``seed``)."""
+    """The findings of ``muscle`` in a patient with ``preset`` (person ``seed``).
+
+    Parameters
+    ----------
+    muscle : str
+        Key of a muscle in the reference table.
+    preset : str
+        Key of a patient preset (``"normal"``: a healthy person).
+    seed : int
+        The person.
+
+    Returns
+    -------
+    MuscleFinding
+        MUP duration (ms, mean) and amplitude (µV, median) of :data:`MUPS_SAMPLED` MUPs sampled over the needle
+        positions, polyphasic fraction, recruitment (mean recruitment ratio and mean recruitment frequency in
+        Hz over the positions, mean number of units firing in a slight contraction) and spontaneous activity.
+    """
     get_muscle(muscle)
     seed = check_seed(seed)
     state = get_preset(preset).state(muscle)
@@ -108,21 +146,28 @@ def read_muscle(muscle: str, preset: str = "normal", *, seed: int = 0) -> Muscle
     amp = float(np.median([x.amplitude_uv for x in sample]))
     poly = float(np.mean([x.polyphasic for x in sample]))
     recs = [simulate(muscle, state, "minimal", seed=seed, site=site) for site in range(SITES)]
-    ratio = float(np.mean([r.recruitment_ratio for r in recs]))
+    ratio = round(float(np.mean([r.recruitment_ratio for r in recs])), 1)  # classified as reported
     n_firing = float(np.mean([len(r.firing) for r in recs]))
     rec_hz = float(np.mean([recruitment_frequency(muscle, state, seed=seed, site=s) for s in range(SITES)]))
-    if n_firing > SLIGHT_UNITS + 1:
+    if n_firing > SLIGHT_UNITS + READING.early_extra_units:
         recruitment = "early"
     elif ratio >= FIRING.reduced_ratio or rec_hz > FIRING.recruitment_upper_hz:
         recruitment = "reduced"
     else:
         recruitment = "normal"
     return MuscleFinding(muscle, state.denervation, state.fasciculations_per_s > 0, round(dur, 1), round(amp),
-                         round(poly, 2), any(x.unstable for x in sample), recruitment, round(ratio, 1))
+                         round(poly, 2), any(x.unstable for x in sample), recruitment, ratio,
+                         n_firing, rec_hz)
 
 
 @dataclass(frozen=True)
 class RegionVerdict:
+    """The Awaji muscle rule applied to one body region.
+
+    ``sampled``: the region's muscles that were examined; ``lmn_muscles``: those with LMN signs;
+    ``positive``: whether the region counts as showing LMN signs; ``reason``: why, in words.
+    """
+
     region: str
     sampled: tuple[str, ...]
     lmn_muscles: tuple[str, ...]
@@ -132,6 +177,8 @@ class RegionVerdict:
 
 @dataclass(frozen=True)
 class RegionsResult:
+    """Findings of every sampled muscle of a patient, the verdict per region and the regions with UMN signs."""
+
     preset: str
     findings: tuple[MuscleFinding, ...]
     regions: tuple[RegionVerdict, ...]
@@ -139,6 +186,7 @@ class RegionsResult:
 
     @property
     def lmn_regions(self) -> tuple[str, ...]:
+        """Regions with LMN signs, in table order."""
         return tuple(r.region for r in self.regions if r.positive)
 
     @property
@@ -149,6 +197,7 @@ class RegionsResult:
 
     @property
     def text(self) -> str:
+        """The regions count and the Gold Coast verdict, in words."""
         n = len(self.lmn_regions)
         where = ", ".join(self.lmn_regions) if n else "none"
         verdict = ("meets" if self.meets_gold_coast_emg else "does not meet")
@@ -164,6 +213,23 @@ def _pair_ok(a: str, b: str) -> bool:
 
 
 def region_verdict(region: str, findings: dict[str, MuscleFinding]) -> RegionVerdict:
+    """Apply the Awaji muscle rule to one region.
+
+    Bulbar and thoracic regions need one muscle with LMN signs; limb regions two, supplied by different roots
+    and different nerves.
+
+    Parameters
+    ----------
+    region : str
+        A key of the regions table.
+    findings : dict of str to MuscleFinding
+        Findings of the sampled muscles (any region), by muscle key.
+
+    Returns
+    -------
+    RegionVerdict
+        The region's verdict (``"not sampled"`` if none of its muscles is in ``findings``).
+    """
     sampled = tuple(m for m in findings if MUSCLES[m].region == region)
     lmn = tuple(m for m in sampled if findings[m].lmn_sign)
     if not sampled:
@@ -185,7 +251,23 @@ def region_verdict(region: str, findings: dict[str, MuscleFinding]) -> RegionVer
 
 
 def regions(preset: str, muscles: tuple[str, ...] | list[str] | None = None, *, seed: int = 0) -> RegionsResult:
-    """Findings of the sampled ``muscles`` (default: every muscle) and the regions rule for ``preset``."""
+    """Findings of the sampled ``muscles`` (default: every muscle) and the regions rule for ``preset``.
+
+    Parameters
+    ----------
+    preset : str
+        Key of a patient preset.
+    muscles : sequence of str, optional
+        Keys of the muscles needled; every muscle of the table when omitted (ValueError if empty).
+    seed : int
+        The person.
+
+    Returns
+    -------
+    RegionsResult
+        Findings per sampled muscle (table order), the verdict of each region and the preset's regions with
+        UMN signs.
+    """
     p = get_preset(preset)
     chosen = tuple(MUSCLES) if muscles is None else tuple(muscles)
     if not chosen:

@@ -70,6 +70,7 @@ class MuscleState:
 
     @property
     def is_normal(self) -> bool:
+        """Whether every field has its normal (default) value."""
         return self == MuscleState()
 
 
@@ -96,6 +97,13 @@ STATE_LABELS: dict[str, str] = {
 
 
 def get_state(name: object) -> MuscleState:
+    """The teaching state called ``name``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a key of :data:`STATES`.
+    """
     if not isinstance(name, str) or name not in STATES:
         raise ValueError(f"state must be one of {list(STATES)}, got {name!r}")
     return STATES[name]

@@ -74,10 +74,12 @@ class UnitPool:
 
     @property
     def n(self) -> int:
+        """Number of units in the pool."""
         return int(self.fibres.size)
 
 
 def check_seed(seed: object) -> int:
+    """Return ``seed`` (a person) as an int if it is a non-negative integer, else raise ValueError."""
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     return int(seed)
@@ -118,6 +120,7 @@ def _draw(muscle: Muscle, seed: int, site: int, p: PoolParameters) -> UnitPool:
 
 
 def check_site(site: object) -> int:
+    """Return ``site`` (a needle position) as an int if it is an integer 0 to ``SITES - 1``, else raise ValueError."""
     if isinstance(site, bool) or not isinstance(site, int | np.integer) or not 0 <= site < SITES:
         raise ValueError(f"site must be an integer 0 to {SITES - 1}, got {site!r}")
     return int(site)
@@ -137,6 +140,20 @@ def availability(pool: UnitPool, axon_loss: float, block: float) -> tuple[np.nda
     """Boolean masks ``(lost, blocked)``: lost units are gone; blocked units are intact but cannot be recruited.
 
     The first recruited unit always survives, so a patient can always make a minimal contraction.
+
+    Parameters
+    ----------
+    pool : UnitPool
+        The units near the needle.
+    axon_loss : float
+        Expected fraction of the units lost (0–1); each unit's draw ``u_loss`` decides.
+    block : float
+        Expected fraction of the surviving units blocked (0–1); each unit's draw ``u_block`` decides.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        Boolean masks ``(lost, blocked)``, one value per unit.
     """
     lost = pool.u_loss < axon_loss
     blocked = (pool.u_block < block) & ~lost

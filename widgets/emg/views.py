@@ -26,9 +26,12 @@ from widgets.emg.regions import regions
 
 
 class EmgExplorer:
-    """Live needle EMG (JupyterLab, Voila). Attributes: ``widget``, ``figure``, ``findings`` (HTML),
-    ``preset``, ``muscle``, ``phase``, ``sweep``, ``gain``, ``seed`` (controls), ``sound`` (button),
-    ``audio_box``, ``recording`` (the last :class:`~widgets.emg.model.Recording`)."""
+    """Live needle EMG (JupyterLab, Voila).
+
+    Attributes: ``widget``, ``figure``, ``findings`` (HTML), ``preset``, ``muscle``, ``phase``, ``sweep``,
+    ``gain``, ``seed`` (controls), ``sound`` (button), ``audio_box``, ``recording`` (the last
+    :class:`~widgets.emg.model.Recording`).
+    """
 
     def __init__(self, preset: str = "mmn_block", muscle: str | None = None, phase: str = "minimal", *,
                  seed: int = 0):
@@ -85,6 +88,7 @@ class EmgExplorer:
                                            controls=True), W.HTML(f"<p>{html.escape(caption(rec))}</p>")]
 
     def update(self) -> None:
+        """Simulate the screen the controls choose, redraw the figure and findings, and clear the audio."""
         seed = int(self.seed.value)
         self.recording = rec = simulate(self.muscle.value, phase=self.phase.value, preset=self.preset.value,
                                         seed=seed)
@@ -112,7 +116,8 @@ def regions_table_html(preset: str, muscles=None, *, seed: int = 0) -> str:
     verdicts = "".join(f"<li><b>{v.region}</b>: {'LMN signs' if v.positive else 'no LMN signs'} ({html.escape(v.reason)})"
                        "</li>" for v in r.regions)
     title = html.escape(get_preset(preset).title)
-    return (f'<div class="mmn-emg-regions"><table><caption>Needle EMG, {title}: findings per muscle</caption>'
+    # tabindex: at phone width the table scrolls sideways, and a scrolling region must be reachable by keyboard
+    return (f'<div class="mmn-emg-regions"><table tabindex="0"><caption>Needle EMG, {title}: findings per muscle</caption>'
             "<thead><tr><th scope=\"col\">Muscle</th><th scope=\"col\">Region</th><th scope=\"col\">Nerve, roots</th>"
             "<th scope=\"col\">Findings</th><th scope=\"col\">LMN signs</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table><ul>{verdicts}</ul><p>{html.escape(r.text)}</p></div>")
@@ -120,19 +125,21 @@ def regions_table_html(preset: str, muscles=None, *, seed: int = 0) -> str:
 
 def explorer(preset: str = "mmn_block", muscle: str | None = None, phase: str = "minimal") -> Explorable:
     """The needle EMG simulator for a notebook cell (live with a kernel, kernel-free in the book)."""
-    from widgets.emg.static import kernel_free_figure
+    from widgets.emg.static import BOOK_MUSCLES, kernel_free_html
 
     get_preset(preset)
+    book_muscle = muscle if muscle in BOOK_MUSCLES.get(preset, ()) else None
     alt = ("Needle EMG simulator: the screen of an EMG machine (time in ms across, microvolts up and down, "
            "negative up) for one muscle of a chosen patient, with the first motor unit potential drawn dashed in "
            "an inset during minimal contraction. A menu chooses the patient and muscle (normal; MMN with pure "
            "conduction block or with axon loss; ALS with bulbar, cervical or lumbosacral onset and late; C8 "
-           "radiculopathy; inclusion body myositis); a slider steps through insertion, rest, minimal and maximal "
-           "contraction. The text under the screen states what it shows: spontaneous activity, units firing and "
+           "radiculopathy; inclusion body myositis); buttons choose the phase (insertion, rest, minimal and "
+           "maximal contraction), menus the sweep speed and gain, and a button turns the sound on or off (off at "
+           "first). The text under the screen states what it shows: spontaneous activity, units firing and "
            "their rates, the recruitment ratio, the first unit's amplitude, duration and phases, and the "
-           "interference pattern.")
+           "interference pattern; a caption says what the sound is like.")
     return Explorable(live=lambda: EmgExplorer(preset, muscle, phase).widget,
-                      static=lambda: kernel_free_figure(preset, muscle), alt=alt)
+                      static=lambda: kernel_free_html(preset, book_muscle, phase), alt=alt)
 
 
 class SamplePatient:
@@ -160,9 +167,11 @@ class SamplePatient:
         self.widget = W.VBox([self.preset, W.VBox(list(self.boxes.values())), self.read, self.result])
 
     def chosen(self) -> tuple[str, ...]:
+        """Keys of the ticked muscles, in table order."""
         return tuple(k for k, b in self.boxes.items() if b.value)
 
     def update(self) -> None:
+        """Show the regions table of the ticked muscles, or ask for at least one muscle."""
         chosen = self.chosen()
         if not chosen:
             self.result.value = "<p>Choose at least one muscle.</p>"
@@ -170,6 +179,14 @@ class SamplePatient:
         self.result.value = regions_table_html(self.preset.value, chosen, seed=self.seed)
 
 
-def sample_patient(preset: str = "als_cervical", muscles: tuple[str, ...] = ("fdi", "adm")):
-    """The live sampling exercise for a notebook cell (JupyterLab, Voila)."""
-    return SamplePatient(preset, muscles).widget
+def sample_patient(preset: str = "als_cervical", muscles: tuple[str, ...] = ("fdi", "adm")) -> Explorable:
+    """The sampling exercise for a notebook cell: live in JupyterLab/Voila, computed in the page in the book."""
+    from widgets.emg.static import sample_patient_html
+
+    get_preset(preset)
+    alt = ("Sample the patient: choose a patient and tick the muscles to needle (grouped by body region), then "
+           "press the button. A table gives each sampled muscle's findings and whether it shows lower motor "
+           "neuron signs; a list gives each region's verdict under the Awaji muscle rule and a sentence says "
+           "whether the pattern meets the Gold Coast requirement.")
+    return Explorable(live=lambda: SamplePatient(preset, muscles).widget,
+                      static=lambda: sample_patient_html(preset, muscles), alt=alt)

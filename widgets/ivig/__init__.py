@@ -8,15 +8,18 @@ Pure numpy/scipy model (no UI code in the model modules):
   axon loss, wear-off;
 * :mod:`~widgets.ivig.patients` — :class:`Patient`, :func:`person` (a seed is a person) and :func:`cohort`;
 * :mod:`~widgets.ivig.variability` — day-to-day fluctuation and measurement error within a person;
-* :mod:`~widgets.ivig.trial` — :func:`~widgets.ivig.trial.run_trial`, a virtual crossover trial;
+* :mod:`~widgets.ivig.trial` — :func:`~widgets.ivig.trial.run_trial`, a virtual crossover or parallel trial;
+* :mod:`~widgets.ivig.trial_outcomes` — outcomes of a trial visit (grip, MRC sum, disability grade, conduction block);
 * :mod:`~widgets.ivig.titration` — :func:`titrate`: reduce dose or lengthen the interval until wear-off;
 * :mod:`~widgets.ivig.regimens` — :func:`induction`, :func:`maintenance`, :func:`scig`,
   :func:`no_treatment` and :meth:`Regimen.then`;
 * :mod:`~widgets.ivig.course` — :func:`simulate` → :class:`Course`;
-* :mod:`~widgets.ivig.parameters` — every number with its source.
+* :mod:`~widgets.ivig.parameters` — every number with its source;
+* :mod:`~widgets.ivig.explorer_state` — what the explorer's controls describe (the reference of the book's
+  in-page explorer, whose JavaScript port ``book/_ext/mmn_book/js/ivig-model.js`` parity tests hold to this package).
 
 Views: :func:`explorer` (one notebook cell: live widget in a kernel,
-kernel-free figure in the book), :func:`course_figure` (static figure) and
+the in-page JavaScript explorer in the book, optionally at an exercise's starting state), :func:`course_figure` (static figure) and
 :func:`widgets.ivig.trial_views.trial_explorer` (the virtual trial).
 
 The model is for teaching: it reproduces published averages, it does not

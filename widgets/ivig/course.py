@@ -64,6 +64,7 @@ class Course:
 
     @property
     def weeks(self) -> float:
+        """Length of the simulated course (weeks): ``(len(days) - 1) / 7``."""
         return (len(self.days) - 1) / 7.0
 
     @property
@@ -97,7 +98,24 @@ class Course:
 def simulate(regimen: Regimen, patient: Patient | None = None, *, weeks: float = 52) -> Course:
     """Simulate ``patient`` (default: the typical patient) on ``regimen`` for ``weeks`` weeks.
 
-    Returns a :class:`Course` with daily series from day 0 to day ``7·weeks``.
+    Parameters
+    ----------
+    regimen : Regimen
+        The treatment (from :func:`~widgets.ivig.regimens.induction`, ``maintenance``, ``scig``…).
+    patient : Patient, optional
+        The virtual patient; the typical patient (``Patient()``) when omitted.
+    weeks : float
+        Simulated time (weeks), within ``LIMITS.simulate_weeks``.
+
+    Returns
+    -------
+    Course
+        Daily series from day 0 to day ``7·weeks``.
+
+    Raises
+    ------
+    ValueError
+        If ``regimen`` is not a Regimen, ``patient`` not a Patient, or ``weeks`` out of range.
     """
     if not isinstance(regimen, Regimen):
         raise ValueError(f"regimen must be a Regimen (from induction(), maintenance(), scig(), ...), got {regimen!r}")

@@ -40,11 +40,24 @@ class Induction:
     days: int
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
+        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
+
+        Parameters
+        ----------
+        start, end : int
+            First day of the phase and the day it stops (days from the start of treatment).
+
+        Yields
+        ------
+        Dose
+            One IV dose a day on the first ``days`` days, ``total_g_per_kg / days`` g/kg each.
+        """
         for d in range(start, min(start + self.days, end)):
             yield Dose(d, self.total_g_per_kg / self.days, "iv")
 
     @property
     def label(self) -> str:
+        """The phase in words: ``"induction <total> g/kg over <days> days"``."""
         return f"induction {self.total_g_per_kg:g} g/kg over {self.days} days"
 
 
@@ -57,12 +70,26 @@ class Maintenance:
     infusion_days: int
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
+        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
+
+        Parameters
+        ----------
+        start, end : int
+            First day of the phase and the day it stops (days from the start of treatment).
+
+        Yields
+        ------
+        Dose
+            IV doses of ``dose_g_per_kg / infusion_days`` g/kg on the infusion days of each course, courses
+            every ``every_days`` days from ``start``.
+        """
         for first in range(start, end, self.every_days):
             for d in range(first, min(first + self.infusion_days, end)):
                 yield Dose(d, self.dose_g_per_kg / self.infusion_days, "iv")
 
     @property
     def label(self) -> str:
+        """The phase in words: ``"IVIg <dose> g/kg every <weeks> weeks"``."""
         return f"IVIg {self.dose_g_per_kg:g} g/kg every {self.every_days / 7:g} weeks"
 
 
@@ -73,11 +100,24 @@ class Subcutaneous:
     weekly_g_per_kg: float
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
+        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
+
+        Parameters
+        ----------
+        start, end : int
+            First day of the phase and the day it stops (days from the start of treatment).
+
+        Yields
+        ------
+        Dose
+            One SC dose of ``weekly_g_per_kg`` g/kg every seven days from ``start``.
+        """
         for d in range(start, end, 7):
             yield Dose(d, self.weekly_g_per_kg, "sc")
 
     @property
     def label(self) -> str:
+        """The phase in words: ``"SCIg <dose> g/kg weekly"``."""
         return f"SCIg {self.weekly_g_per_kg:g} g/kg weekly"
 
 
@@ -86,10 +126,23 @@ class Untreated:
     """No immunoglobulin (or placebo)."""
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
+        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
+
+        Parameters
+        ----------
+        start, end : int
+            First day of the phase and the day it stops (days from the start of treatment).
+
+        Returns
+        -------
+        Iterator of Dose
+            An empty iterator: no doses.
+        """
         return iter(())
 
     @property
     def label(self) -> str:
+        """The phase in words: ``"no treatment"``."""
         return "no treatment"
 
 
@@ -103,7 +156,7 @@ class Regimen:
     phases: tuple[tuple[int, Phase], ...]
 
     def then(self, other: Regimen, *, weeks: float) -> Regimen:
-        """This regimen for ``weeks`` weeks (counted from its start), then ``other``."""
+        """Give this regimen for ``weeks`` weeks (counted from its start), then ``other``."""
         if not isinstance(other, Regimen):
             raise ValueError(f"other must be a Regimen (from induction(), maintenance(), ...), got {other!r}")
         last_start = self.phases[-1][0]
@@ -134,7 +187,21 @@ class Regimen:
 
 
 def induction(total_g_per_kg: float = 2.0, days: int = 5) -> Regimen:
-    """Induction course: ``total_g_per_kg`` (guideline 2 g/kg) IVIg over ``days`` (2–5) days."""
+    """Induction course: ``total_g_per_kg`` (guideline 2 g/kg) IVIg over ``days`` (2–5) days.
+
+    Parameters
+    ----------
+    total_g_per_kg : float
+        Total dose (g per kg of body weight), within ``LIMITS.induction_g_per_kg``.
+    days : int
+        Consecutive infusion days, within ``LIMITS.induction_days`` and enough to keep the daily dose at or
+        below ``LIMITS.daily_g_per_kg``.
+
+    Returns
+    -------
+    Regimen
+        One induction phase starting on day 0.
+    """
     total = check_range("total_g_per_kg", total_g_per_kg, LIMITS.induction_g_per_kg, "g/kg")
     _check_whole("days", days, LIMITS.induction_days, "days")
     if total / days > LIMITS.daily_g_per_kg:
@@ -150,6 +217,20 @@ def maintenance(dose_g_per_kg: float, every_weeks: float, *, infusion_days: int 
 
     Each course is split over ``infusion_days`` days; by default as few days as
     keep the daily dose at or below 1 g/kg.
+
+    Parameters
+    ----------
+    dose_g_per_kg : float
+        Dose of each course (g per kg of body weight), within ``LIMITS.infusion_g_per_kg``.
+    every_weeks : float
+        Interval between courses (weeks), within ``LIMITS.every_weeks``; rounded to whole days.
+    infusion_days : int, optional
+        Days each course is split over.
+
+    Returns
+    -------
+    Regimen
+        One maintenance phase starting on day 0.
     """
     dose = check_range("dose_g_per_kg", dose_g_per_kg, LIMITS.infusion_g_per_kg, "g/kg")
     every = check_range("every_weeks", every_weeks, LIMITS.every_weeks, "weeks")
@@ -162,7 +243,18 @@ def maintenance(dose_g_per_kg: float, every_weeks: float, *, infusion_days: int 
 
 
 def scig(weekly_g_per_kg: float) -> Regimen:
-    """Subcutaneous immunoglobulin, ``weekly_g_per_kg`` once a week."""
+    """Subcutaneous immunoglobulin, ``weekly_g_per_kg`` once a week.
+
+    Parameters
+    ----------
+    weekly_g_per_kg : float
+        Weekly dose (g per kg of body weight), within ``LIMITS.scig_weekly_g_per_kg``.
+
+    Returns
+    -------
+    Regimen
+        One SCIg phase starting on day 0.
+    """
     weekly = check_range("weekly_g_per_kg", weekly_g_per_kg, LIMITS.scig_weekly_g_per_kg, "g/kg")
     return Regimen(((0, Subcutaneous(weekly)),))
 

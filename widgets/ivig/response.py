@@ -36,6 +36,20 @@ def effect_site(
     """Effect-site IgG excess (g/L) following ``excess_g_l`` (g/L, one value per step) with first-order delay.
 
     ``Ce[i] = q·Ce[i−1] + (1 − q)·excess[i]`` with ``q = exp(−rate·dt)``, starting from 0.
+
+    Parameters
+    ----------
+    excess_g_l : array_like
+        Serum IgG above the patient's baseline (g/L), one value per time step; negative values count as 0.
+    dt_days : float
+        Time step (days).
+    rate_per_day : float
+        Rate constant of the effect compartment (1/day).
+
+    Returns
+    -------
+    numpy.ndarray
+        Effect-site IgG excess (g/L), one value per time step.
     """
     q = math.exp(-rate_per_day * dt_days)
     return lfilter([1.0 - q], [1.0, -q], np.maximum(np.asarray(excess_g_l, dtype=float), 0.0))
@@ -44,7 +58,24 @@ def effect_site(
 def block_relief(
     ce_g_l: np.ndarray, *, threshold_g_l: float, max_relief: float, hill: float = RESPONSE.hill
 ) -> np.ndarray:
-    """Fraction (0–``max_relief``) of the conduction block relieved at effect-site excess ``ce_g_l`` (g/L)."""
+    """Fraction (0–``max_relief``) of the conduction block relieved at effect-site excess ``ce_g_l`` (g/L).
+
+    Parameters
+    ----------
+    ce_g_l : array_like
+        Effect-site IgG excess (g/L).
+    threshold_g_l : float
+        The patient's response threshold (g/L): the excess giving half of ``max_relief``.
+    max_relief : float
+        Largest fraction of the block IgG can relieve in this patient (0 for a non-responder).
+    hill : float
+        Steepness of the concentration-effect curve (dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``max_relief · Ce^h / (threshold^h + Ce^h)``, a fraction.
+    """
     r = (np.asarray(ce_g_l, dtype=float) / threshold_g_l) ** hill
     return max_relief * r / (1.0 + r)
 
@@ -61,6 +92,22 @@ def axon_fraction(
     Before the simulation starts the disease has been untreated for
     ``disease_years``; afterwards axons are lost at
     ``axon_loss_per_year · (1 − axon_protection · relief)``.
+
+    Parameters
+    ----------
+    relief : array_like
+        Fraction of the block relieved, one value per time step.
+    dt_days : float
+        Time step (days).
+    disease_years : float
+        Untreated disease duration before the simulation starts (years).
+    response : Response
+        Model parameters (``axon_loss_per_year`` in 1/year, ``axon_protection`` dimensionless).
+
+    Returns
+    -------
+    numpy.ndarray
+        Surviving share of motor axons (0–1), one value per time step.
     """
     rate = response.axon_loss_per_year / DAYS_PER_YEAR * (1.0 - response.axon_protection * np.asarray(relief))
     lost = np.concatenate(([0.0], np.cumsum(rate[1:] * dt_days)))
@@ -68,7 +115,22 @@ def axon_fraction(
 
 
 def strength_pct(axons: np.ndarray, relief: np.ndarray, *, conduction_block: float) -> np.ndarray:
-    """Strength (% of the patient's normal) = 100 · axons · (1 − block · (1 − relief))."""
+    """Strength (% of the patient's normal) = 100 · axons · (1 − block · (1 − relief)).
+
+    Parameters
+    ----------
+    axons : array_like
+        Surviving share of motor axons (0–1).
+    relief : array_like
+        Fraction of the block relieved.
+    conduction_block : float
+        Share of motor units blocked when untreated (0–1).
+
+    Returns
+    -------
+    numpy.ndarray
+        Strength (% of the patient's normal).
+    """
     return 100.0 * np.asarray(axons) * (1.0 - conduction_block * (1.0 - np.asarray(relief)))
 
 
@@ -77,6 +139,20 @@ def worn_off(relief: np.ndarray, max_relief: float, *, fraction: float = RESPONS
 
     Days before the first response do not count (nothing has worn off yet);
     a non-responder (``max_relief == 0``) never wears off.
+
+    Parameters
+    ----------
+    relief : array_like
+        Fraction of the block relieved, one value per time step.
+    max_relief : float
+        The patient's achievable relief.
+    fraction : float
+        Share of ``max_relief`` below which the effect has worn off.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True on the worn-off steps.
     """
     relief = np.asarray(relief)
     if max_relief <= 0.0:
@@ -92,5 +168,19 @@ def measured_block_pct(relief: np.ndarray, *, before_pct: float, share: float) -
     measures: ``before_pct · (1 − share · relief)``. Strength and the measured
     block therefore move together but not by the same amount (Federico 2000:
     large grip gains with a block improvement of about 13%).
+
+    Parameters
+    ----------
+    relief : array_like
+        Fraction of the clinical block relieved.
+    before_pct : float
+        Area reduction (%) across the measured block before treatment.
+    share : float
+        Share of the clinical relief that shows in the measured segment (0–1).
+
+    Returns
+    -------
+    numpy.ndarray
+        Area reduction (%) across the measured block.
     """
     return before_pct * (1.0 - share * np.asarray(relief, dtype=float))

@@ -1,19 +1,21 @@
-"""Figures of the IVIg model that need no kernel: one course, and the kernel-free explorer.
+"""Figures of the IVIg model that need no kernel: one course, and the book's in-page explorer.
 
-Both share the layout and the traces with the live view (:mod:`widgets.ivig.views`):
+The course figure shares its layout and traces with the live view (:mod:`widgets.ivig.views`) and with the
+in-page explorer, whose layout and trace styles :func:`figure_template` exports:
 
 * row 1: serum IgG (g/L) with the infusions marked on the time axis;
 * row 2: strength (% of the patient's normal; the tick labels also give grip
   in kg), the untreated course for comparison, and the worn-off days shaded.
 
-:func:`kernel_free_figure` precomputes every combination of a regimen menu
-(plotly ``updatemenus``) and a monthly-dose slider (plotly ``sliders``) from
-the same model, so the book page works with pure JavaScript.
+:func:`explorer_html` is the mount point of the book's explorer: the browser runs the model
+(``book/_ext/mmn_book/js/ivig-model.js``, held to this package by parity tests) on a table exported at build
+time (``mmn_book.ivig_tables``), with presets (:data:`PRESETS`), notes (:data:`SAFETY_NOTES`) and the figure
+template from here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
 
 import numpy as np
 import plotly.graph_objects as go
@@ -21,78 +23,15 @@ from plotly.subplots import make_subplots
 
 from widgets import palette
 from widgets.ivig.course import Course, simulate
+from widgets.ivig.explorer_state import MAINTENANCE_FROM_WEEK, ExplorerState  # noqa: F401  (re-exported for views)
 from widgets.ivig.patients import Patient
-from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment, scig
+from widgets.ivig.regimens import Regimen
 
 #: Order of the traces one course contributes (the live view relies on it).
 TRACES = ("igg", "infusions", "strength", "worn_off", "untreated")
 
-#: Doses per IVIg infusion (g/kg) offered by the kernel-free slider (SCIg: a quarter of it each week).
-DOSES: tuple[float, ...] = (0.4, 0.6, 0.8, 1.0, 1.4, 2.0)
-#: Slider position shown first: 1 g/kg, within the guideline range.
-START_DOSE = 1.0
-#: Kept for callers of the first version: the slider's doses (now per infusion).
-MONTHLY_DOSES = DOSES
-START_MONTHLY_DOSE = START_DOSE
-
-#: Week at which maintenance follows induction in the kernel-free regimens.
-MAINTENANCE_FROM_WEEK = 4
-#: Week at which the "stopped" regimen switches to placebo.
+#: Week at which the "stopped" preset switches to placebo.
 STOP_WEEK = 24
-#: The regimen without maintenance: the dose slider is hidden while it is shown.
-INDUCTION_ONLY = "Induction only (no maintenance)"
-
-
-def _every(weeks: int) -> Callable[[float], Regimen]:
-    return lambda d: induction().then(maintenance(d, weeks), weeks=MAINTENANCE_FROM_WEEK)
-
-
-#: Kernel-free regimens: menu label -> regimen for a dose per IVIg infusion (g/kg).
-KERNEL_FREE_REGIMENS: dict[str, Callable[[float], Regimen]] = {
-    **{f"IVIg every {weeks} weeks": _every(weeks) for weeks in range(2, 9)},
-    "SCIg weekly, 1:1 grams": lambda d: induction().then(scig(d / 4), weeks=MAINTENANCE_FROM_WEEK),
-    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": lambda d: (
-        induction().then(maintenance(d, 4), weeks=MAINTENANCE_FROM_WEEK).then(no_treatment(), weeks=STOP_WEEK)
-    ),
-    INDUCTION_ONLY: lambda d: induction(),
-}
-
-#: What the kernel-free title says about each regimen (second line: what to check).
-REGIMEN_NOTES: dict[str, str] = {
-    **{
-        name: f"{name} from week 4,<br>after induction 2 g/kg over 5 days"
-        for name in KERNEL_FREE_REGIMENS
-        if name.startswith("IVIg every")
-    },
-    "SCIg weekly, 1:1 grams": "SCIg weekly from week 4, 1:1 grams:<br>each week a quarter of the IVIg dose",
-    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": f"IVIg every 4 weeks, stopped at week {STOP_WEEK}:<br>placebo from then on",
-    INDUCTION_ONLY: "Induction only (no maintenance):<br>one course, 2 g/kg over 5 days",
-}
-
-
-_MEASURE = "<b>Measure</b> grip and MRC sum score<br>at the peak and before each infusion."
-
-_IVIG_SAFETY = (
-    "<b>Before the first course:</b><br>"
-    "renal function, blood count, IgA,<br>"
-    "thrombosis risk. Hydrate, start slowly.<br>"
-    "<b>Urgent:</b> bad headache with stiff neck,<br>"
-    "chest pain, a swollen leg, weakness<br>"
-    "of one side, dark or little urine.<br>"
-)
-
-#: Monitoring and adverse-effect note shown under the kernel-free figure for each menu regimen
-#: (content from chapter 7, "IVIg in practice"; lines of at most 40 characters so it reads at 390 px).
-REGIMEN_SAFETY: dict[str, str] = {
-    **{name: _IVIG_SAFETY + _MEASURE for name in KERNEL_FREE_REGIMENS if name.startswith("IVIg every")},
-    "SCIg weekly, 1:1 grams": (
-        _IVIG_SAFETY + "<b>SCIg:</b> 1:1 is an uncertain start;<br>measure grip and MRC sum, titrate."
-    ),
-    f"IVIg every 4 weeks, stopped at week {STOP_WEEK}": (
-        _IVIG_SAFETY + "<b>After stopping:</b> keep measuring<br>grip and MRC sum score."
-    ),
-    INDUCTION_ONLY: _IVIG_SAFETY + "<b>Measure</b> grip and MRC sum score<br>before and after the course.",
-}
 
 
 def monitoring_note(regimen: Regimen) -> str:
@@ -107,17 +46,6 @@ def monitoring_note(regimen: Regimen) -> str:
     return (
         "Before each course: renal function and blood count; hydrate, infuse slowly; measure grip at peak and trough."
     )
-
-
-ALT = (
-    "Two stacked charts over time for one virtual patient with MMN: serum IgG in grams per litre (top) and strength "
-    "in percent of the patient's normal, with grip in kilograms (bottom). IgG jumps with each infusion and falls "
-    "back over the following weeks; strength rises within days, peaks about two weeks after a course and, when "
-    "the next infusion comes late, falls back towards the untreated level (shaded wear-off days). Without "
-    "maintenance the benefit of one induction course is gone by about 12 weeks. A menu switches between "
-    "regimens and a slider sets the dose per infusion; the legend gives the grams used per year. A note under the "
-    "charts lists the checks before a course, the warning symptoms and what to measure for the regimen shown."
-)
 
 
 def _round(values: np.ndarray, decimals: int) -> list[float]:
@@ -232,7 +160,12 @@ def grip_ticktext(patient: Patient) -> list[str]:
 def course_title(course: Course) -> str:
     """Figure title: the regimen (one line per phase) and the grams it uses."""
     label = course.regimen.label.replace(", then ", ",<br>then ")
-    return f"{label[0].upper()}{label[1:]}<br><sup>about {course.grams:,.0f} g in {course.weeks:g} weeks</sup>"
+    return f"{label[0].upper()}{label[1:]}<br><sup>{grams_text(course)}</sup>"
+
+
+def grams_text(course: Course) -> str:
+    """``about 983 g in 52 weeks``: the grams rounded to micrograms first, so a sum's last bit cannot flip it."""
+    return f"about {round(course.grams, 6):,.0f} g in {course.weeks:g} weeks"
 
 
 def base_figure(patient: Patient, *, weeks: float, presenter: bool = False, title: str = "") -> go.Figure:
@@ -272,107 +205,96 @@ def course_figure(course: Course, *, presenter: bool = False) -> go.Figure:
     return fig
 
 
-def kernel_free_figure(patient: Patient | None = None, *, weeks: float = 52) -> go.Figure:
-    """Regimen menu × dose slider, every combination precomputed (pure-JS controls, no kernel).
+# --------------------------------------------------------------------------- the in-page explorer (JavaScript)
+#: Treatment controls a preset sets (the patient controls keep their values).
+TREATMENT_CONTROLS = ("induction", "route", "dose_g_per_kg", "every_weeks", "scig_weekly_g_per_kg", "stop_week")
 
-    The menu shows one regimen's traces at a time, names it in the title, and
-    hides the dose slider for the regimen without maintenance (where a dose
-    would change nothing). Each slider step replaces the data of every
-    regimen's traces with those of its dose per infusion; the legend gives the
-    grams per year of the regimen shown.
+
+def _preset(label: str, **state) -> dict:
+    values = dataclasses.asdict(ExplorerState(**state))  # validated like any state
+    return {"label": label, "state": {name: values[name] for name in TREATMENT_CONTROLS}}
+
+
+#: The explorer's presets: each sets every treatment control (a moved control then shows "custom").
+PRESETS: list[dict] = [
+    _preset("Induction, then IVIg 1 g/kg every 4 weeks"),
+    _preset("Induction, then IVIg 1 g/kg every 3 weeks", every_weeks=3),
+    _preset("Induction, then IVIg 2 g/kg every 8 weeks", dose_g_per_kg=2.0, every_weeks=8),
+    _preset("Induction, then SCIg weekly, 1:1 grams", route="sc", scig_weekly_g_per_kg=0.25),
+    _preset(f"IVIg every 4 weeks, stopped at week {STOP_WEEK}", stop_week=STOP_WEEK),
+    _preset("Induction only (no maintenance)", route="none"),
+    _preset("No treatment", induction=False, route="none"),
+]
+
+_BEFORE = (
+    "<b>Before the first course:</b> renal function, blood count, IgA, thrombosis risk. Hydrate, start slowly. "
+    "<b>Urgent:</b> bad headache with stiff neck, chest pain, a swollen leg, weakness of one side, dark or little urine."
+)
+#: Safety and monitoring note under the explorer, by :attr:`ExplorerState.note_key`
+#: (content from chapter 7, "IVIg in practice").
+SAFETY_NOTES: dict[str, str] = {
+    "iv": _BEFORE + " <b>Measure</b> grip and MRC sum score at the peak and before each infusion.",
+    "sc": _BEFORE + " <b>SCIg:</b> 1:1 is an uncertain start; measure grip and MRC sum score, and titrate.",
+    "stopped": _BEFORE + " <b>After stopping:</b> keep measuring grip and MRC sum score; wear-off shows within weeks.",
+    "induction": _BEFORE + " <b>Measure</b> grip and MRC sum score before and after the course.",
+    "none": "<b>Untreated:</b> axons are lost slowly; measure grip and MRC sum score and discuss treatment.",
+}
+
+EXPLORER_ALT = (
+    "An IVIg simulator computed in the page. Controls: a preset regimen; induction on or off; maintenance by IVIg, "
+    "SCIg or none; the IVIg dose per infusion and the interval in weeks; the weekly SCIg dose; a week at which "
+    "maintenance stops; the years shown; and the patient (a virtual person, weight, own IgG before treatment, "
+    "responder type, years untreated). Two stacked charts over time: serum IgG in grams per litre with the "
+    "infusions marked (top) and strength in percent of the patient's normal with grip in kilograms, the untreated "
+    "course and the worn-off days shaded (bottom). The heading names the regimen shown; a summary gives the grams "
+    "per year, IgG trough and peak, mean strength and worn-off days per cycle; a note gives the checks before a "
+    "course and what to measure."
+)
+
+
+def figure_template() -> dict:
+    """Layout and trace styles of the explorer's figure (no data, no title): the browser fills them in."""
+    state = ExplorerState()
+    fig = course_figure(simulate(state.regimen(), state.patient(), weeks=state.weeks)).to_plotly_json()
+    layout = fig["layout"]
+    layout.pop("title", None)
+    layout["margin"] = dict(t=20, b=40, l=60, r=10)
+    layout["height"] = 520
+    layout["legend"] = dict(orientation="h", yanchor="top", y=-0.1, x=0)
+    traces = [{k: v for k, v in t.items() if k not in ("x", "y", "text")} for t in fig["data"]]
+    traces[TRACES.index("infusions")]["name"] = "Infusions (grams a year: see the summary)"
+    wide = {
+        "font_size": layout["font"]["size"],
+        "xaxis2_title": layout["xaxis2"]["title"]["text"],
+        "yaxis_title": layout["yaxis"]["title"]["text"],
+        "yaxis2_title": layout["yaxis2"]["title"]["text"],
+        "margin": layout["margin"],
+    }
+    narrow = {
+        "below_px": 560,
+        "font_size": 12,
+        "xaxis2_title": "Weeks since the first infusion",
+        "yaxis_title": "IgG (g/L)",
+        "yaxis2_title": "Strength, % (grip, kg)",
+        "margin": dict(t=10, b=30, l=50, r=6),
+    }
+    return {"layout": layout, "traces": traces, "trace_keys": list(TRACES), "wide": wide, "narrow": narrow}
+
+
+def explorer_html(start: dict | None = None, *, label: str = "", uid: str = "ivig-explorer") -> str:
+    """Mount point of the in-page IVIg explorer; ``js/ivig-explorer.js`` builds its controls and figure.
+
+    ``start`` overrides fields of the default :class:`~widgets.ivig.explorer_state.ExplorerState` (validated here);
+    ``label`` names that starting state in the preset menu (e.g. "Start of exercise 1"). The model's table is
+    served once per page as ``ivig-table.js``.
     """
-    patient = Patient() if patient is None else patient
-    names = list(KERNEL_FREE_REGIMENS)
-    courses = {d: [simulate(make(d), patient, weeks=weeks) for make in KERNEL_FREE_REGIMENS.values()] for d in DOSES}
-    start = START_DOSE
-    first = names.index("IVIg every 4 weeks")
+    import html
+    import json
 
-    fig = base_figure(patient, weeks=weeks, title=_regimen_title(names[first], patient))
-    for i, course in enumerate(courses[start]):
-        for trace in course_traces(course, visible=(i == first)):
-            fig.add_trace(trace)
-    fixed_names = [trace.name for trace in fig.data]
-
-    n = len(TRACES)
-    buttons = [
-        dict(
-            label=name,
-            method="update",
-            args=[
-                {"visible": [j // n == i for j in range(n * len(names))]},
-                {
-                    "title.text": _regimen_title(name, patient),
-                    "sliders[0].visible": name != INDUCTION_ONLY,
-                    "annotations[0].text": REGIMEN_SAFETY[name],
-                },
-            ],
-        )
-        for i, name in enumerate(names)
-    ]
-    steps = []
-    for d in DOSES:
-        data = [(key, series(course)) for course in courses[d] for key in TRACES]
-        steps.append(
-            dict(
-                label=f"{d:g} g/kg ({d * patient.weight_kg:.0f} g)",
-                method="restyle",
-                args=[
-                    {
-                        "x": [s[key]["x"] for key, s in data],
-                        "y": [s[key]["y"] for key, s in data],
-                        "name": [s[key].get("name", fixed) for (key, s), fixed in zip(data, fixed_names, strict=True)],
-                    }
-                ],
-            )
-        )
-    fig.update_layout(
-        updatemenus=[
-            dict(
-                type="dropdown",
-                buttons=buttons,
-                active=first,
-                showactive=True,
-                x=0,
-                xanchor="left",
-                y=1.03,
-                yanchor="bottom",
-            )
-        ],
-        sliders=[
-            dict(
-                active=DOSES.index(start),
-                steps=steps,
-                currentvalue=dict(prefix="IVIg dose per infusion: "),
-                x=0,
-                len=1.0,
-                y=-0.46,
-                yanchor="top",
-                pad=dict(t=10, b=10),
-                visible=True,
-            )
-        ],
-        legend=dict(orientation="v", yanchor="top", y=-0.1, x=0),
-        height=1000,
-        margin=dict(t=150, b=470),
-        annotations=[
-            dict(
-                text=REGIMEN_SAFETY[names[first]],
-                xref="paper",
-                yref="paper",
-                x=0,
-                xshift=-100,  # start under the legend, left of the axis labels, so lines fit at 390 px
-                y=-0.74,
-                xanchor="left",
-                yanchor="top",
-                align="left",
-                showarrow=False,
-                font=dict(size=13),
-            )
-        ],
+    state = dataclasses.asdict(ExplorerState(**(start or {})))
+    given = sorted(start or {})  # the fields the question sets (the explorer folds the patient box if none is one)
+    data = html.escape(json.dumps({"state": state, "label": label, "given": given}, separators=(",", ":")), quote=True)
+    return (
+        f'<div class="mmn-ivig" id="{html.escape(uid)}" data-start="{data}">'
+        '<p class="mmn-ivig__noscript">The IVIg simulator needs JavaScript.</p></div>'
     )
-    return fig
-
-
-def _regimen_title(name: str, patient: Patient) -> str:
-    note = "dose per infusion on the slider below" if name != INDUCTION_ONLY else "no maintenance doses"
-    return f"{REGIMEN_NOTES[name]}<br><sup>{patient.weight_kg:g} kg patient; {note}</sup>"

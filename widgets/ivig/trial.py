@@ -1,14 +1,17 @@
 """A virtual randomised trial of IVIg against placebo, run on the virtual cohort.
 
-:func:`run_trial` enrols ``n`` virtual people (:func:`widgets.ivig.patients.cohort`),
-randomises them to a sequence (IVIg first or placebo first), simulates each
-person through both periods, and measures the outcome the way the trials did:
-a dynamometer reading at the start and the end of each period, with the
-person's own day-to-day fluctuation and measurement error
-(:mod:`widgets.ivig.variability`). It then analyses the trial twice:
+:func:`run_trial` enrols virtual people (:func:`widgets.ivig.patients.cohort`) and
+randomises them in one of two arrangements:
 
-* as a **crossover**: each person is their own control (paired difference);
-* as if it had been a **parallel** trial: first periods only, two groups.
+* a **crossover** (as all the MMN trials): ``n`` people, each on IVIg and on placebo in random
+  order; each person is their own control (paired difference, paired t-test);
+* a **parallel** trial: two independent groups of ``n`` different people, one period each
+  (difference of the group means, Welch's t-test).
+
+It simulates each person and measures the outcome at the start and the end of each period
+the way the trials did (:mod:`widgets.ivig.trial_outcomes`: grip by dynamometer, an MRC sum
+score, an upper-limb disability grade, the measured conduction block), with the person's own
+day-to-day fluctuation and measurement error (:mod:`widgets.ivig.variability`).
 
 Three designs follow the published placebo-controlled trials (:data:`DESIGNS`):
 ``"federico"`` (one course of 2 g/kg, outcome at about day 28, Federico 2000),
@@ -30,8 +33,9 @@ from widgets.ivig.course import simulate
 from widgets.ivig.parameters import LIMITS, check_range
 from widgets.ivig.patients import cohort
 from widgets.ivig.regimens import Regimen, induction, maintenance, no_treatment
+from widgets.ivig.trial_outcomes import OUTCOMES, change_and_response, check_outcome, visit
 
-OUTCOMES = ("grip_kg", "grip_pct")
+ARRANGEMENTS = ("crossover", "parallel")
 
 
 @dataclass(frozen=True)
@@ -82,15 +86,18 @@ DESIGNS: dict[str, Design] = {
 class TrialResult:
     """The outcome of one virtual trial.
 
-    Per person (arrays of length ``n``): ``ivig_first`` (sequence), ``change_ivig`` and
-    ``change_placebo`` (outcome change over each period, kg or %), ``responded_ivig``
-    and ``responded_placebo``.
+    ``arrangement`` is ``"crossover"`` (``n`` people, each on IVIg and on placebo in random order) or
+    ``"parallel"`` (the ``n`` people split into two independent groups, ``n // 2`` on IVIg, the others on placebo).
 
-    Crossover analysis: ``difference`` (mean IVIg − placebo), ``ci`` (95%), ``p``
-    (paired t-test); ``carryover_p`` (sum of both periods compared between
-    sequences: a small p means the first period leaks into the second).
-    Parallel analysis of the first periods only: ``parallel_difference``,
-    ``parallel_ci``, ``parallel_p``.
+    Per arm (arrays of length ``n`` in a crossover, of the group sizes in a parallel trial): ``change_ivig`` and ``change_placebo`` (outcome change over the
+    period, unit of :data:`widgets.ivig.trial_outcomes.OUTCOMES`), ``responded_ivig`` and
+    ``responded_placebo``. In a crossover the arrays are the same people in the same order and
+    ``ivig_first`` gives each person's sequence; in a parallel trial they are different people and
+    ``ivig_first`` is all True, one per person of the IVIg group (IVIg in their only period).
+
+    ``difference`` (mean IVIg − placebo), ``ci`` (95%) and ``p``: paired t-test in a crossover, Welch's
+    t-test in a parallel trial. ``carryover_p`` (crossover only, else None): the sum of both periods
+    compared between sequences; a small p means the first period leaks into the second.
     """
 
     design: Design
@@ -104,14 +111,13 @@ class TrialResult:
     difference: float
     ci: tuple[float, float]
     p: float
-    carryover_p: float
-    parallel_difference: float
-    parallel_ci: tuple[float, float]
-    parallel_p: float
+    carryover_p: float | None
+    arrangement: str = "crossover"
 
     @property
     def unit(self) -> str:
-        return "kg" if self.outcome == "grip_kg" else "%"
+        """Unit of the trial's outcome (from :data:`~widgets.ivig.trial_outcomes.OUTCOMES`)."""
+        return OUTCOMES[self.outcome].unit
 
     def arm_means(self) -> dict[str, tuple[float, tuple[float, float]]]:
         """Mean outcome change on IVIg and on placebo, each with its 95% confidence interval."""
@@ -121,15 +127,31 @@ class TrialResult:
         }
 
     def responders(self) -> dict[str, tuple[int, int, float, float]]:
-        """Responders on IVIg and on placebo, and in the first period by sequence: ``(k, n, low, high)`` (Wilson 95%)."""
+        """Responders on IVIg and on placebo, and in the first period by sequence: ``(k, n, low, high)`` (Wilson 95%).
+
+        In a parallel trial the first periods are the whole groups.
+        """
         first = self.ivig_first
         groups = {
             "ivig": self.responded_ivig,
             "placebo": self.responded_placebo,
             "first period, IVIg": self.responded_ivig[first],
-            "first period, placebo": self.responded_placebo[~first],
+            "first period, placebo": self.responded_placebo[~first]
+            if self.arrangement == "crossover"
+            else self.responded_placebo,
         }
         return {name: (int(r.sum()), int(r.size), *wilson(int(r.sum()), int(r.size))) for name, r in groups.items()}
+
+    def worse_on_one_arm_only(self) -> tuple[float, float]:
+        """Crossover: share of people worse on placebo but not on IVIg, and the converse (as Hahn 2013 reported).
+
+        "Worse" is a change in the bad direction of the outcome (for grades, by at least one grade).
+        """
+        if self.arrangement != "crossover":
+            raise ValueError("arrangement must be 'crossover' for within-person comparisons, got 'parallel'")
+        sign = 1.0 if OUTCOMES[self.outcome].higher_is_better else -1.0
+        worse_p, worse_i = sign * self.change_placebo < 0, sign * self.change_ivig < 0
+        return float(np.mean(worse_p & ~worse_i)), float(np.mean(worse_i & ~worse_p))
 
     def summary(self) -> str:
         """One paragraph in words, with the confidence intervals."""
@@ -139,13 +161,18 @@ class TrialResult:
         (m_i, _), (m_p, _) = arms["ivig"], arms["placebo"]
         k_i, n_i, *_ = r["ivig"]
         k_p, n_p, lo, hi = r["placebo"]
+        who = (
+            f"{self.n} patients, each on IVIg and on placebo"
+            if self.arrangement == "crossover"
+            else f"{self.n} patients in two groups ({self.change_ivig.size} on IVIg, {self.change_placebo.size} on placebo)"
+        )
+        carry = "" if self.carryover_p is None else f" Carry-over test: p = {_p(self.carryover_p)}."
         return (
-            f"{self.n} patients. Mean change {m_i:+.1f} {u} on IVIg, {m_p:+.1f} {u} on placebo. "
-            f"Crossover: IVIg − placebo {self.difference:+.1f} {u} "
-            f"(95% CI {self.ci[0]:+.1f} to {self.ci[1]:+.1f}; p = {_p(self.p)}). "
-            f"The same first periods as a parallel trial: {self.parallel_difference:+.1f} {u} "
-            f"(95% CI {self.parallel_ci[0]:+.1f} to {self.parallel_ci[1]:+.1f}; p = {_p(self.parallel_p)}). "
-            f"Responders: {k_i}/{n_i} on IVIg, {k_p}/{n_p} on placebo ({100 * lo:.0f}–{100 * hi:.0f}%)."
+            f"{who}; outcome: {OUTCOMES[self.outcome].label}. Mean change {m_i:+.1f} {u} on IVIg, {m_p:+.1f} {u} on placebo. "
+            f"{self.arrangement.capitalize()}: IVIg − placebo {self.difference:+.1f} {u} "
+            f"(95% CI {self.ci[0]:+.1f} to {self.ci[1]:+.1f}; p = {_p(self.p)}).{carry} "
+            f"Responders ({OUTCOMES[self.outcome].responder_rule}): {k_i}/{n_i} on IVIg, {k_p}/{n_p} on placebo "
+            f"({100 * lo:.0f}–{100 * hi:.0f}%)."
         )
 
 
@@ -208,21 +235,28 @@ def run_trial(
     *,
     outcome: str = "grip_pct",
     washout_weeks: float | None = None,
+    arrangement: str = "crossover",
 ) -> TrialResult:
-    """Run one virtual crossover trial of IVIg against placebo.
+    """Run one virtual randomised trial of IVIg against placebo.
 
     Parameters
     ----------
     design
         ``"federico"``, ``"leger"``, ``"hahn"`` (see :data:`DESIGNS`) or a :class:`Design`.
     n
-        Number of patients (2–400); half start on IVIg, half on placebo (random order).
+        Number of patients (2–400; at least 4 in a parallel trial). In a crossover each of the ``n`` people has
+        both treatments, half starting on IVIg (random order); in a parallel trial the ``n`` people are split
+        at random into two independent groups, ``n // 2`` on IVIg and the others on placebo.
     seed
         The trial: which people enrol and how they are randomised.
     outcome
-        ``"grip_kg"`` (change of grip, kg) or ``"grip_pct"`` (change in % of the period's start, as Hahn 2013).
+        One of :data:`widgets.ivig.trial_outcomes.OUTCOMES`: ``"grip_kg"`` (change of grip, kg), ``"grip_pct"``
+        (% of the period's start, as Hahn 2013), ``"mrc_sum"`` (MRC sum score, points), ``"disability"``
+        (upper-limb disability grade) or ``"block_pct"`` (measured conduction block, % points).
     washout_weeks
-        Overrides the design's washout (0–26 weeks).
+        Overrides the design's washout (0–26 weeks; crossover only).
+    arrangement
+        ``"crossover"`` or ``"parallel"``.
 
     Returns
     -------
@@ -238,10 +272,15 @@ def run_trial(
         raise ValueError(f"n must be a whole number of patients between 2 and 400, got {n!r}")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
-    if outcome not in OUTCOMES:
-        raise ValueError(f"outcome must be one of {', '.join(map(repr, OUTCOMES))}, got {outcome!r}")
+    check_outcome(outcome)
+    if not isinstance(arrangement, str) or arrangement not in ARRANGEMENTS:
+        raise ValueError(f"arrangement must be one of {', '.join(map(repr, ARRANGEMENTS))}, got {arrangement!r}")
     if washout_weeks is not None:
         design = replace(design, washout_weeks=check_range("washout_weeks", washout_weeks, (0.0, 26.0), "weeks"))
+    if arrangement == "parallel":
+        if n < 4:
+            raise ValueError(f"n must be at least 4 patients in a parallel trial (two groups of 2), got {n!r}")
+        return _parallel(design, int(n), int(seed), outcome)
 
     people = cohort(int(n), int(seed), responders_only=design.enrol_maintained)
     rng = np.random.default_rng([int(seed), 99])
@@ -254,24 +293,24 @@ def run_trial(
         raise ValueError(f"washout_weeks makes the trial too long ({weeks:g} weeks), got {design.washout_weeks!r}")
 
     change = np.zeros((n, 2))  # outcome change in [period 1, period 2]
-    relative = np.zeros((n, 2))  # % change, for the responder rule
+    responded = np.zeros((n, 2), dtype=bool)
+    visits = np.array([start1, start1 + length, start2, start2 + length])
     for i, person in enumerate(people):
         course = simulate(regimen_ivig_first if ivig_first[i] else regimen_placebo_first, person, weeks=weeks)
-        g = course.observed_grip_kg
-        for k, start in enumerate((start1, start2)):
-            before, after = g[start], g[start + length]
-            relative[i, k] = 100.0 * (after / before - 1.0)
-            change[i, k] = after - before if outcome == "grip_kg" else relative[i, k]
+        seen = visit(course, visits, outcome)
+        for k in range(2):
+            change[i, k], responded[i, k] = change_and_response(
+                seen[2 * k], seen[2 * k + 1], outcome, design.responder_pct
+            )
 
     def by_arm(values):
         return np.where(ivig_first, values[:, 0], values[:, 1]), np.where(ivig_first, values[:, 1], values[:, 0])
 
     change_ivig, change_placebo = by_arm(change)
-    relative_ivig, relative_placebo = by_arm(relative)
+    responded_ivig, responded_placebo = by_arm(responded)
     difference, ci, p = _mean_ci(change_ivig - change_placebo)
     totals = change.sum(axis=1)
     _, _, carry = _two_sample(totals[ivig_first], totals[~ivig_first])
-    par_diff, par_ci, par_p = _two_sample(change[ivig_first, 0], change[~ivig_first, 0])
     return TrialResult(
         design=design,
         outcome=outcome,
@@ -279,13 +318,45 @@ def run_trial(
         ivig_first=ivig_first,
         change_ivig=change_ivig,
         change_placebo=change_placebo,
-        responded_ivig=relative_ivig >= design.responder_pct,
-        responded_placebo=relative_placebo >= design.responder_pct,
+        responded_ivig=responded_ivig,
+        responded_placebo=responded_placebo,
         difference=difference,
         ci=ci,
         p=p,
         carryover_p=carry,
-        parallel_difference=par_diff,
-        parallel_ci=par_ci,
-        parallel_p=par_p,
+    )
+
+
+def _parallel(design: Design, n: int, seed: int, outcome: str) -> TrialResult:
+    """``n`` different people in two independent groups (``n // 2`` on IVIg): one period each."""
+    people = cohort(n, seed, responders_only=design.enrol_maintained)
+    rng = np.random.default_rng([seed, 98])
+    on_ivig = np.zeros(n, dtype=bool)
+    on_ivig[rng.permutation(n)[: n // 2]] = True
+    regimen_ivig, regimen_placebo, start, _ = _regimens(design)
+    length = round(7 * design.period_weeks)
+    weeks = (start + length) / 7 + 1 / 7
+    change = np.zeros(n)
+    responded = np.zeros(n, dtype=bool)
+    visits = np.array([start, start + length])
+    for i, person in enumerate(people):
+        # the IVIg-first regimen is IVIg in the first period; the placebo-first one is placebo in it
+        course = simulate(regimen_ivig if on_ivig[i] else regimen_placebo, person, weeks=weeks)
+        seen = visit(course, visits, outcome)
+        change[i], responded[i] = change_and_response(seen[0], seen[1], outcome, design.responder_pct)
+    difference, ci, p = _two_sample(change[on_ivig], change[~on_ivig])
+    return TrialResult(
+        design=design,
+        outcome=outcome,
+        n=n,
+        ivig_first=np.ones(int(on_ivig.sum()), dtype=bool),
+        change_ivig=change[on_ivig],
+        change_placebo=change[~on_ivig],
+        responded_ivig=responded[on_ivig],
+        responded_placebo=responded[~on_ivig],
+        difference=difference,
+        ci=ci,
+        p=p,
+        carryover_p=None,
+        arrangement="parallel",
     )

@@ -1,222 +1,37 @@
-"""Views of the virtual trial (:mod:`widgets.ivig.trial`): a figure of one trial, the kernel-free
-explorer for the book, and the live explorer for JupyterLab.
+"""Views of the virtual trial (:mod:`widgets.ivig.trial`): the live explorer for JupyterLab and the explorable cell.
 
-The figure shows each patient's change of grip on placebo and on IVIg, joined by
-a line (each person is their own control in a crossover), the mean of each arm
-with its 95% confidence interval, and the placebo "responders".
+The figures (one trial, the kernel-free explorer of the book) are in :mod:`widgets.ivig.trial_figures`; their names
+are imported here too, as the chapter and older code use them from this module.
 """
 
 from __future__ import annotations
 
-import numpy as np
 import plotly.graph_objects as go
 
-from widgets import palette
 from widgets.display import Explorable
 from widgets.ivig.trial import DESIGNS, TrialResult, run_trial
-
-#: Trial sizes offered by the kernel-free slider (16 = Federico 2000, 44 = Hahn 2013).
-SIZES: tuple[int, ...] = (8, 16, 44, 100)
-START_SIZE = 16
-#: Order of the traces of one trial.
-TRIAL_TRACES = ("pairs", "placebo_responders", "means")
-X = {"placebo": 0.0, "ivig": 1.0}
-
-TRIAL_ALT = (
-    "A virtual crossover trial of IVIg against placebo. Each patient is a pair of points joined by a line: the change "
-    "of grip strength over the placebo period (left) and over the IVIg period (right), in percent of the grip at the "
-    "start of the period. Large markers with error bars give the mean change of each arm with its 95% confidence "
-    "interval; diamonds mark placebo 'responders', whose grip rose by at least 15% by chance. A menu chooses the "
-    "design (like Federico 2000, Léger 2001 or Hahn 2013) and a slider the number of patients; the legend gives "
-    "the difference with its confidence interval and p-value, as a crossover and as a parallel trial."
+from widgets.ivig.trial_figures import (  # noqa: F401  (re-exported)
+    SCENARIOS,
+    SIZES,
+    START_SIZE,
+    TRIAL_ALT,
+    TRIAL_TRACES,
+    _axis_title,
+    _title,
+    kernel_free_trial_figure,
+    trial_figure,
+    trial_series,
+    trial_traces,
 )
-
-
-def _jitter(n: int) -> np.ndarray:
-    return np.linspace(-0.12, 0.12, n) if n > 1 else np.zeros(n)
-
-
-def trial_series(result: TrialResult) -> dict[str, dict]:
-    """Data of the three traces of ``result`` (see :data:`TRIAL_TRACES`), rounded."""
-    n = result.n
-    order = np.argsort(result.change_placebo)
-    jit = _jitter(n)[np.argsort(order)]
-    xs, ys = [], []
-    for i in range(n):
-        xs += [round(X["placebo"] + jit[i], 3), round(X["ivig"] + jit[i], 3), None]
-        ys += [round(float(result.change_placebo[i]), 1), round(float(result.change_ivig[i]), 1), None]
-    resp = result.responded_placebo
-    arms = result.arm_means()
-    k, m, lo, hi = result.responders()["placebo"]
-    k_i, m_i, *_ = result.responders()["ivig"]
-    means = [arms["placebo"], arms["ivig"]]
-    u = result.unit
-    return {
-        "pairs": dict(x=xs, y=ys, name=f"{n} patients, each on<br>placebo and on IVIg"),
-        "placebo_responders": dict(
-            x=[round(X["placebo"] + j, 3) for j in jit[resp]],
-            y=[round(float(v), 1) for v in result.change_placebo[resp]],
-            name=f"Placebo 'responders' (≥{result.design.responder_pct:g}%): {k}/{m}<br>(on IVIg: {k_i}/{m_i})",
-        ),
-        "means": dict(
-            x=[X["placebo"], X["ivig"]],
-            y=[round(mean, 1) for mean, _ in means],
-            error_y=dict(
-                type="data",
-                symmetric=False,
-                array=[round(ci[1] - mean, 1) for mean, ci in means],
-                arrayminus=[round(mean - ci[0], 1) for mean, ci in means],
-                thickness=3,
-                width=10,
-            ),
-            name=(
-                f"Mean of each arm ± 95% CI.<br>IVIg − placebo: {result.difference:+.1f} {u}<br>"
-                f"(95% CI {result.ci[0]:+.1f} to {result.ci[1]:+.1f}), p {_p(result.p)}.<br>"
-                f"Same first periods as a parallel trial:<br>{result.parallel_difference:+.1f} {u} "
-                f"(95% CI {result.parallel_ci[0]:+.1f} to {result.parallel_ci[1]:+.1f}),<br>p {_p(result.parallel_p)}"
-            ),
-        ),
-    }
-
-
-def _p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"= {p:.3f}" if p < 0.01 else f"= {p:.2f}"
-
-
-def trial_traces(result: TrialResult, *, visible: bool = True) -> list[go.Scatter]:
-    """The three traces of one trial, in the order of :data:`TRIAL_TRACES`."""
-    d = trial_series(result)
-    grey, accent, main = palette.GRID, palette.HIGHLIGHT.color, palette.style(1).color
-    return [
-        go.Scatter(
-            **d["pairs"],
-            mode="lines+markers",
-            line=dict(color="#8a8a8a", width=1),
-            marker=dict(size=5, color="#6b6b6b"),
-            hoverinfo="skip",
-            visible=visible,
-        ),
-        go.Scatter(
-            **d["placebo_responders"],
-            mode="markers",
-            marker=dict(symbol="diamond", size=11, color=accent, line=dict(width=1, color=grey)),
-            hovertemplate="placebo 'responder': %{y:+.0f}%<extra></extra>",
-            visible=visible,
-        ),
-        go.Scatter(
-            **d["means"],
-            mode="markers",
-            marker=dict(symbol="square", size=14, color=main),
-            hovertemplate="mean %{y:+.1f}<extra></extra>",
-            visible=visible,
-        ),
-    ]
-
-
-def _layout(fig: go.Figure, title: str) -> None:
-    fig.update_layout(
-        # plotly anchors a multi-line title by its first line: leave that line room above it
-        title=dict(text=title, x=0, xanchor="left", yref="container", y=1 - (10 + 1.2 * 14) / 800, yanchor="top"),
-        height=800,
-        margin=dict(t=170, b=300, l=60, r=10),
-        legend=dict(orientation="v", yanchor="top", y=-0.12, x=0),
-        font=dict(size=14),
-        hovermode="closest",
-    )
-    fig.update_xaxes(tickvals=[0, 1], ticktext=["placebo period", "IVIg period"], range=[-0.45, 1.45])
-    fig.update_yaxes(
-        title_text="Change of grip over the period (%)", zeroline=True, zerolinewidth=2, gridcolor=palette.GRID
-    )
-
-
-def _title(name: str, washout_weeks: float | None = None) -> str:
-    d = DESIGNS[name]
-    washout = d.washout_weeks if washout_weeks is None else washout_weeks
-    what = (
-        d.label.split(": ", 1)[1]
-        .replace(" or ", "<br>or ")
-        .replace(", measured", ",<br>measured")
-        .replace(" for 3", "<br>for 3")
-    )
-    return f"{d.label.split(':')[0]} crossover<br><sup>{what};<br>washout {washout:g} weeks</sup>"
-
-
-def trial_figure(result: TrialResult) -> go.Figure:
-    """Static figure of one virtual trial."""
-    fig = go.Figure(trial_traces(result))
-    name = next((k for k, d in DESIGNS.items() if d.label == result.design.label), None)
-    _layout(fig, _title(name, result.design.washout_weeks) if name else result.design.label)
-    return fig
-
-
-def kernel_free_trial_figure(seed: int = 2026) -> go.Figure:
-    """Design menu × trial-size slider, every combination precomputed (pure-JS controls, no kernel)."""
-    names = list(DESIGNS)
-    results = {n: [run_trial(name, n, seed) for name in names] for n in SIZES}
-    first = names.index("hahn")
-    fig = go.Figure()
-    for i, result in enumerate(results[START_SIZE]):
-        for trace in trial_traces(result, visible=(i == first)):
-            fig.add_trace(trace)
-    k = len(TRIAL_TRACES)
-    buttons = [
-        dict(
-            label=DESIGNS[name].label.split(":")[0],
-            method="update",
-            args=[{"visible": [j // k == i for j in range(k * len(names))]}, {"title.text": _title(name)}],
-        )
-        for i, name in enumerate(names)
-    ]
-    steps = []
-    for n in SIZES:
-        data = [trial_series(r) for r in results[n]]
-        flat = [d[key] for d in data for key in TRIAL_TRACES]
-        steps.append(
-            dict(
-                label=f"{n}",
-                method="restyle",
-                args=[
-                    {
-                        "x": [t["x"] for t in flat],
-                        "y": [t["y"] for t in flat],
-                        "name": [t["name"] for t in flat],
-                        "error_y": [t.get("error_y", {}) for t in flat],
-                    }
-                ],
-            )
-        )
-    _layout(fig, _title(names[first]))
-    fig.update_layout(
-        updatemenus=[
-            dict(
-                type="dropdown",
-                buttons=buttons,
-                active=first,
-                showactive=True,
-                x=0,
-                xanchor="left",
-                y=1.02,
-                yanchor="bottom",
-            )
-        ],
-        sliders=[
-            dict(
-                active=SIZES.index(START_SIZE),
-                steps=steps,
-                currentvalue=dict(prefix="Patients: "),
-                x=0,
-                len=1.0,
-                y=-0.75,
-                yanchor="top",
-                pad=dict(t=10, b=10),
-            )
-        ],
-    )
-    return fig
+from widgets.ivig.trial_outcomes import OUTCOMES
 
 
 class LiveTrial:
-    """ipywidgets explorer: design, number of patients, washout, and a button to run another trial."""
+    """ipywidgets explorer of the virtual trial.
+
+    Controls: design, crossover or parallel, outcome, number of patients, washout, and a button to run another
+    trial.
+    """
 
     def __init__(self):
         import ipywidgets as w
@@ -241,6 +56,19 @@ class LiveTrial:
                 style=style,
                 continuous_update=False,
             ),
+            "outcome": w.Dropdown(
+                options=[(o.label, key) for key, o in OUTCOMES.items()],
+                value="grip_pct",
+                description="Outcome",
+                style=style,
+                layout=w.Layout(width="340px"),
+            ),
+            "arrangement": w.ToggleButtons(
+                options=[("Crossover", "crossover"), ("Parallel groups", "parallel")],
+                value="crossover",
+                description="Design",
+                style=style,
+            ),
         }
         self.again = w.Button(description="Run another trial", tooltip="same design, new patients")
         self.seed = 0
@@ -254,6 +82,8 @@ class LiveTrial:
         self.widget = w.VBox(
             [
                 w.HBox([self.controls["design"], self.again]),
+                self.controls["arrangement"],
+                self.controls["outcome"],
                 self.controls["n"],
                 self.controls["washout"],
                 self.summary,
@@ -264,11 +94,19 @@ class LiveTrial:
 
     def _title(self) -> str:
         c = self.controls
-        return f"{_title(c['design'].value, c['washout'].value)} (trial {self.seed + 1})"
+        title = _title(c["design"].value, c["washout"].value, c["arrangement"].value, c["outcome"].value)
+        return f"{title} (trial {self.seed + 1})"
 
     def _run(self) -> TrialResult:
         c = self.controls
-        return run_trial(c["design"].value, c["n"].value, self.seed, washout_weeks=c["washout"].value)
+        return run_trial(
+            c["design"].value,
+            c["n"].value,
+            self.seed,
+            washout_weeks=c["washout"].value,
+            outcome=c["outcome"].value,
+            arrangement=c["arrangement"].value,
+        )
 
     def _on_again(self, _button=None) -> None:
         self.seed += 1
@@ -287,6 +125,8 @@ class LiveTrial:
                 if "error_y" in data[key]:
                     trace.error_y = data[key]["error_y"]
             self.figure.layout.title.text = self._title()
+            self.figure.layout.yaxis.title.text = _axis_title(self.result.outcome)
+        self.controls["washout"].disabled = self.result.arrangement == "parallel"  # no second period to wash out
         self._show()
 
     def _show(self) -> None:

@@ -46,7 +46,7 @@ class LiveExplorer:
         self.patient = Patient() if patient is None else patient
         self.presenter = presenter
         style = {"description_width": "initial"}
-        layout = w.Layout(width="420px" if presenter else "360px")
+        layout = w.Layout(width="100%" if presenter else "360px")
         c: dict[str, w.ValueWidget] = {
             "route": w.ToggleButtons(options=["IVIg", "SCIg"], value="IVIg", description="Route", style=style),
             "dose": w.FloatSlider(
@@ -113,11 +113,35 @@ class LiveExplorer:
         self.summary = w.HTML()
         self._quiet = False
         self.course = self._simulate()
-        self.figure = go.FigureWidget(static.course_figure(self.course, presenter=presenter))
+        figure = static.course_figure(self.course, presenter=presenter)
+        if presenter:
+            figure.layout.height = None  # the deck gives the figure the window's height (widgets.presenter_style)
+        self.figure = go.FigureWidget(figure)
         for name, control in c.items():
             control.observe(self._on_route if name == "route" else self._on_change, names="value")
         self.widget = self._layout()
         self._show_summary()
+
+    def start_from(self, state) -> None:
+        """Set the controls this view has to an :class:`~widgets.ivig.explorer_state.ExplorerState`'s treatment."""
+        c = self.controls
+        self._quiet = True
+        try:
+            c["route"].value = "SCIg" if state.route == "sc" else "IVIg"
+            if state.route == "sc":
+                c["dose"].min, c["dose"].max, c["dose"].step = LIMITS.scig_weekly_g_per_kg[0], 1.0, 0.02
+                c["dose"].value = state.scig_weekly_g_per_kg
+                c["dose"].description = "Dose per week (g/kg)"
+                c["interval"].disabled = True
+            else:
+                c["dose"].value = state.dose_g_per_kg
+                c["interval"].value = min(max(int(state.every_weeks), c["interval"].min), c["interval"].max)
+            c["years"].value = int(state.years)
+            if "induction" in c:
+                c["induction"].value = bool(state.induction)
+        finally:
+            self._quiet = False
+        self._on_change()
 
     # ------------------------------------------------------------------ model
     def regimen(self) -> Regimen:
@@ -195,7 +219,14 @@ class LiveExplorer:
         course = self.course
         cycles = course.wear_off_days[1:] if len(course.wear_off_days) > 1 else course.wear_off_days
         worn = f"{cycles.mean():.0f}" if cycles.size else "0"
-        size = "1.4em" if self.presenter else "1em"
+        if self.presenter:  # beside the figure on one projector screen: the three numbers to talk about
+            self.summary.value = (
+                f"<div><b>About {course.grams_per_year:,.0f} g of immunoglobulin per year.</b> "
+                f"Worn-off days per cycle: {worn}. Serum IgG {course.igg_g_l[7:].min():.0f}–"
+                f"{course.igg_g_l.max():.0f} g/L.</div>"
+            )
+            return
+        size = "1em"
         self.summary.value = (
             f'<div style="font-size:{size}">'
             f"<b>About {course.grams_per_year:,.0f} g of immunoglobulin per year</b> "
@@ -207,8 +238,52 @@ class LiveExplorer:
             "</div>"
         )
 
+    def apply_regimen(self, key: str) -> None:
+        """Presenter mode: set route, dose and interval to one of the deck's regimens (one redraw)."""
+        from widgets.ivig.presenter_view import regimen
+
+        r = regimen(key)
+        c = self.controls
+        if c["route"].value != "IVIg":
+            c["route"].value = "IVIg"  # redraws once: the IVIg dose and interval come back
+        self._quiet = True
+        try:
+            c["dose"].value, c["interval"].value = r.dose, r.every
+        finally:
+            self._quiet = False
+        if r.route == "SCIg":
+            c["route"].value = "SCIg"  # converts to the same grams per week and redraws
+        else:
+            self._on_change()
+        if hasattr(self, "preset_buttons"):
+            self.preset_buttons.mark(key)
+
+    def _presenter_layout(self) -> w.Widget:
+        """One projector screen: regimen buttons; figure (window height) beside the controls and summary."""
+        from widgets.ivig.presenter_view import GRID_CSS, REGIMENS
+        from widgets.presenter import FILL_CLASS, preset_buttons
+
+        c = self.controls
+        self.preset_buttons = preset_buttons(
+            [(r.key, r.label) for r in REGIMENS], self.apply_regimen, active=REGIMENS[0].key
+        )
+        for control in c.values():
+            control.observe(lambda _change: self.preset_buttons.mark(None), names="value")
+        controls = w.VBox([c[name] for name in ("route", "dose", "interval", "years")], layout=w.Layout(width="100%"))
+        controls.add_class("mmn-deck-controls")
+        self.summary.add_class("mmn-deck-summary")
+        self.figure.add_class(FILL_CLASS)
+        css = w.HTML(GRID_CSS)
+        css.add_class("mmn-hidden")
+        box = w.VBox([css, self.preset_buttons, self.figure, controls, self.summary])
+        box.add_class("mmn-ivig-deck")
+        box.add_class("mmn-presenter")
+        return box
+
     def _layout(self) -> w.Widget:
         c = self.controls
+        if self.presenter:
+            return self._presenter_layout()
         treatment = w.VBox([c[name] for name in ("route", "dose", "interval", "years", "induction") if name in c])
         boxes = [treatment]
         if not self.presenter:
@@ -216,15 +291,37 @@ class LiveExplorer:
         return w.VBox([w.HBox(boxes), self.summary, self.figure])
 
 
-def explorer(patient: Patient | None = None, *, presenter: bool = False) -> Explorable:
-    """One notebook cell: the live explorer with a kernel, the kernel-free figure in the book.
+def explorer(
+    patient: Patient | None = None, *, presenter: bool = False, start: dict | None = None, label: str = ""
+) -> Explorable:
+    """One notebook cell: the live explorer with a kernel, the in-page (JavaScript) explorer in the book.
 
-    ``presenter=True`` gives lecturers big fonts, thick lines and only the key
-    controls (route, dose, interval, years).
+    ``presenter=True`` gives lecturers big fonts, thick lines and only the key controls (route, dose,
+    interval, years). ``start`` sets the explorer's starting state (fields of
+    :class:`~widgets.ivig.explorer_state.ExplorerState`, e.g. an exercise's question) and ``label`` names it
+    in the book's preset menu; the live view starts from the same treatment where it has the control.
     """
-    patient = Patient() if patient is None else patient
+    from widgets.ivig.explorer_state import ExplorerState
+
+    state = ExplorerState(**(start or {}))  # validated for both views
+    patient = state.patient() if patient is None and start else (Patient() if patient is None else patient)
+
+    def live():
+        view = LiveExplorer(patient, presenter=presenter)
+        view.start_from(state)
+        return view.widget
+
     return Explorable(
-        live=lambda: LiveExplorer(patient, presenter=presenter).widget,
-        static=lambda: static.kernel_free_figure(patient),
-        alt=static.ALT,
+        live=live,
+        static=lambda: static.explorer_html(start, label=label, uid=_uid(start, label)),
+        alt=static.EXPLORER_ALT,
     )
+
+
+def _uid(start: dict | None, label: str) -> str:
+    """A stable element id per starting state (several explorers on one page stay distinct)."""
+    import hashlib
+    import json
+
+    key = json.dumps([start or {}, label], sort_keys=True)
+    return "mmn-ivig-" + hashlib.sha1(key.encode()).hexdigest()[:8]

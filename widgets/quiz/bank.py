@@ -36,6 +36,30 @@ class Option:
 
 
 @dataclass(frozen=True)
+class EmgTrace:
+    """A simulated needle EMG screen shown with a question (``emg:`` in the YAML file).
+
+    ``spec`` is the mapping given there; :meth:`simulate` passes it to
+    ``widgets.emg.simulate(muscle, phase=..., preset=..., seed=...)``.
+    """
+
+    muscle: str
+    spec_json: str
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """A fresh copy of the ``emg:`` mapping (``muscle``, ``phase``, ``preset``, optional ``seed``)."""
+        return json.loads(self.spec_json)
+
+    def simulate(self):
+        """The :class:`widgets.emg.Recording` (imports :mod:`widgets.emg` lazily)."""
+        from widgets.emg import simulate
+
+        spec = self.spec
+        return simulate(spec["muscle"], phase=spec["phase"], preset=spec["preset"], seed=spec.get("seed", 0))
+
+
+@dataclass(frozen=True)
 class Trace:
     """A simulated nerve conduction study shown with a question.
 
@@ -90,6 +114,7 @@ class Question:
     trace: Trace | None = None
     bloom: str | None = None  # remember | understand | apply | analyse | evaluate
     teaching_point: str | None = None  # one line the student should keep
+    emg: EmgTrace | None = None  # a simulated needle EMG screen (``emg:`` in the YAML file)
 
     @property
     def correct_indices(self) -> tuple[int, ...]:
@@ -112,6 +137,7 @@ def _question(chapter: str, q: dict) -> Question:
         references=tuple(q["references"]),
         simulator=q["simulator"],
         trace=trace,
+        emg=EmgTrace(q["emg"]["muscle"], json.dumps(q["emg"], sort_keys=True)) if q.get("emg") else None,
         bloom=q.get("bloom"),
         teaching_point=q.get("teaching_point"),
     )
@@ -126,6 +152,7 @@ class Bank:
     chapters: tuple[str, ...]  # chapters that have a file
 
     def by_id(self) -> dict[str, Question]:
+        """Every question of the bank, by its id."""
         return {q.id: q for q in self.questions}
 
     def chapter(self, chapter: str) -> tuple[Question, ...]:

@@ -33,8 +33,11 @@ REVIEW_TITLE = "Review quiz"
 
 
 def _dom_id(qid: str, context: str | None) -> str:
-    """``mmnq-<context>-<question id>``: the context (chapter of the quiz cell) keeps ids unique when pages are
-    merged (the printable course); a repeat in the same kernel gets a ``-2``, ``-3`` ... suffix."""
+    """Element id of a rendered question: ``mmnq-<context>-<question id>``.
+
+    The context (chapter of the quiz cell) keeps ids unique when pages are merged (the printable course); a
+    repeat in the same kernel gets a ``-2``, ``-3`` ... suffix.
+    """
     base = f"mmnq-{(context or 'bank').replace('_', '-')}-{qid}"
     _RENDERED[base] += 1
     n = _RENDERED[base]
@@ -84,7 +87,9 @@ class Quiz:
     def markup(self, *, figures: bool = True) -> str:
         """The quiz as one ``.mmn-quiz`` block of markup (no script, no style)."""
         traces = {
-            q.id: self._trace(q, d, with_figure=figures) for q, d in zip(self.questions, self.dom_ids) if q.trace
+            q.id: self._trace(q, d, with_figure=figures)
+            for q, d in zip(self.questions, self.dom_ids)
+            if q.trace or getattr(q, "emg", None)
         }
         return quiz_html(
             self.questions, self.dom_ids, title=self.title, chapter=self.chapter, traces=traces, reveals=self.reveals
@@ -99,7 +104,7 @@ class Quiz:
 
         The first HTML part carries the stylesheet and the script inline.
         """
-        from widgets.quiz.traces import quiz_figure
+        from widgets.quiz.traces import question_figure
 
         head = f'<style data-mmn-quiz-css="1">{assets.read("quiz.css")}</style>'
         tail = f'<script data-mmn-quiz-js="1">{assets.read("quiz.js")}</script>'
@@ -107,8 +112,8 @@ class Quiz:
         runs: list[list[int]] = [[]]
         figures: dict[int, dict] = {}
         for i, q in enumerate(self.questions):
-            if q.trace is not None:
-                figures[i] = quiz_figure(q.trace.simulate())
+            if q.trace is not None or getattr(q, "emg", None) is not None:
+                figures[i] = question_figure(q)
                 if runs[-1]:
                     runs.append([])
             runs[-1].append(i)
@@ -127,7 +132,7 @@ class Quiz:
             traces = {
                 self.questions[i].id: self._trace(self.questions[i], self.dom_ids[i], with_figure=False)
                 for i in run
-                if self.questions[i].trace
+                if self.questions[i].trace or getattr(self.questions[i], "emg", None)
             }
             html = quiz_html(
                 qs,
@@ -194,6 +199,7 @@ def quiz(
     ids: Iterable[str] | None = None,
     title: str | None = None,
     reveals: str | None = None,
+    lecture: bool = False,
 ) -> Quiz:
     """A quiz cell for a notebook.
 
@@ -206,10 +212,17 @@ def quiz(
     before a heading names its section) that stays hidden on screen until the student has
     answered a question of this quiz: a decision point of a case. In print, without
     JavaScript and in JupyterLab (no such id) everything shows.
+
+    ``lecture=True``: the lecture deck's mode (:class:`widgets.quiz.lecture.LectureQuiz`): one question per
+    screen, no marks until the lecturer reveals the answer, nothing saved.
     """
     if reveals is not None and (not isinstance(reveals, str) or not ID_PATTERN.match(reveals)):
         raise ValueError(f"reveals must be a section id such as 'case-a-exam', got {reveals!r}")
     questions = select_questions(chapter, ids)
     if title is None:
         title = REVIEW_TITLE if chapter == "review" else DEFAULT_TITLE
+    if lecture:  # the deck: one question per screen, revealed by the lecturer, nothing saved
+        from widgets.quiz.lecture import LectureQuiz
+
+        return LectureQuiz(questions, title=title)
     return Quiz(questions, title=title, chapter=chapter, reveals=reveals)

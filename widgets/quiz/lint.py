@@ -8,7 +8,7 @@ code                      severity   what it flags
 ``all-none``              error      "all/none/both/neither of the above (following)" as an option
 ``explanation``           error      an option without an explanation, or one too short to teach (< 25 chars)
 ``absolute-word``         warning    always/never/only/every/all/none/must in some options but not in all
-                                     (absolute words mark distractors as false)
+                                     (absolute words mark distractors as false; "every 4 weeks" is an interval)
 ``longest-key``           warning    the key is clearly the longest option (>= 20% longer than every other)
 ``stem-echo``             warning    the key repeats words of the stem that no distractor repeats ("clang")
 ``select-all-first``      warning    a select-all item whose correct options are the first ones (0, 1, ...)
@@ -20,7 +20,9 @@ Bank-wide: ``longest-key-share`` (warning) when the key is the longest option in
 single-answer items of a file, and ``select-all-pattern`` (error) when every select-all item of the bank
 has its first option correct.
 
-Run ``python -m widgets.quiz.lint`` for a report; ``tests/test_quiz_lint.py`` runs it on the bank.
+A warning judged harmless for one item goes in :data:`ALLOWED` with its reason (why the cue does not
+help a guesser there); allowed findings are listed apart and not counted. Run ``python -m widgets.quiz.lint``
+for a report; ``tests/unit/quiz/test_quiz_lint.py`` runs it on the bank.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ from widgets.quiz.bank import Question, read_bank
 from widgets.quiz.schema import FORBIDDEN_OPTIONS
 
 ABSOLUTE = re.compile(r"\b(always|never|only|every|all|none|must)\b", re.IGNORECASE)
+#: "every 3 weeks", "every 2 to 4 weeks", "every day": a dosing interval, not an absolute claim.
+INTERVAL = re.compile(
+    r"\bevery\s+(?:other\s+|\d+(?:\.\d+)?(?:\s*(?:to|-|–)\s*\d+(?:\.\d+)?)?\s+)?"
+    r"(?:hours?|days?|weeks?|months?|years?|morning|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
+def _absolute_words(text: str) -> list[str]:
+    """The absolute words of ``text``, dosing intervals ("every 4 weeks") aside."""
+    return [m.group(0).lower() for m in ABSOLUTE.finditer(INTERVAL.sub(" ", text))]
 MIN_EXPLANATION = 25
 LONGEST_MARGIN = 1.2
 LONGEST_SHARE = 0.4
@@ -46,6 +59,11 @@ STOPWORDS = frozenset(
     when where which while whose will with within would your patient patients years year which most likely
     following""".split()
 )
+
+
+#: Warnings accepted for one item, keyed by (file, question, code), each with the reason it does not cue the
+#: answer. Errors cannot be allowed. Keep it short: rewriting the item is the better fix.
+ALLOWED: dict[tuple[str, str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -79,9 +97,9 @@ def lint_question(q: Question, file: str | None = None) -> list[Flaw]:
             flag("all-none", "error", f"options[{i}] is {o.text!r}")
         if len(o.explanation.strip()) < MIN_EXPLANATION:
             flag("explanation", "error", f"options[{i}].explanation is too short to say why, for this patient")
-    absolute = [i for i, o in enumerate(q.options) if ABSOLUTE.search(o.text)]
+    absolute = [i for i, o in enumerate(q.options) if _absolute_words(o.text)]
     if absolute and len(absolute) < len(q.options):
-        words = sorted({m.group(0).lower() for i in absolute for m in ABSOLUTE.finditer(q.options[i].text)})
+        words = sorted({w for i in absolute for w in _absolute_words(q.options[i].text)})
         keyed = [i for i in absolute if q.options[i].correct]
         role = "the key" if keyed and len(keyed) == len(absolute) else "distractors" if not keyed else "key and distractors"
         flag("absolute-word", "warning", f"{', '.join(words)} in options {absolute} ({role}) but not in the others")
@@ -134,9 +152,16 @@ def lint_questions(questions: Iterable[Question]) -> list[Flaw]:
     return out
 
 
-def lint_bank(directory=None) -> list[Flaw]:
-    """Lint the course's question bank (or the bank in ``directory``)."""
-    return lint_questions(read_bank(directory).questions)
+def is_allowed(flaw: Flaw, allowed: dict[tuple[str, str, str], str] | None = None) -> bool:
+    """Whether ``flaw`` is a warning accepted in ``allowed`` (default :data:`ALLOWED`)."""
+    allowed = ALLOWED if allowed is None else allowed
+    return flaw.severity == "warning" and (flaw.file, flaw.question, flaw.code) in allowed
+
+
+def lint_bank(directory=None, *, include_allowed: bool = False) -> list[Flaw]:
+    """Lint the course's question bank (or the bank in ``directory``), without the allowed warnings."""
+    flaws = lint_questions(read_bank(directory).questions)
+    return flaws if include_allowed else [f for f in flaws if not is_allowed(f)]
 
 
 def summary(flaws: Iterable[Flaw]) -> Counter:
@@ -145,9 +170,25 @@ def summary(flaws: Iterable[Flaw]) -> Counter:
 
 
 def main(argv: list[str] | None = None) -> int:
-    flaws = lint_bank()
+    """Print the bank's flaws, the allowed warnings with their reasons, and the count per code.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (accepted for a console entry point; none are read).
+
+    Returns
+    -------
+    int
+        Exit status: 1 if any flaw that is not allowed is an error, else 0.
+    """
+    everything = lint_bank(include_allowed=True)
+    flaws = [f for f in everything if not is_allowed(f)]
     for f in flaws:
         print(f)
+    for f in everything:
+        if is_allowed(f):
+            print(f"allowed: {f} ({ALLOWED[(f.file, f.question, f.code)]})")
     counts = summary(flaws)
     print("\n" + ", ".join(f"{code}: {n}" for code, n in sorted(counts.items())) if counts else "no flaws")
     return 1 if any(f.severity == "error" for f in flaws) else 0

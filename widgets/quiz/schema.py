@@ -67,6 +67,7 @@ QUESTION_FIELDS = {
     "simulator": False,
     "stem": True,
     "trace": False,
+    "emg": False,  # a simulated needle EMG screen (widgets.quiz.traces.render_emg)
     "options": True,
     "references": True,
     "bloom": False,
@@ -279,6 +280,9 @@ def validate_question(filename: str, index: int, raw: Any) -> dict:
     trace = raw.get("trace")
     if trace is not None:
         trace = _validate_trace(where, trace)
+    emg = raw.get("emg")
+    if emg is not None:
+        emg = _validate_emg(where, emg)
 
     options = raw.get("options")
     if not isinstance(options, list):
@@ -325,11 +329,28 @@ def validate_question(filename: str, index: int, raw: Any) -> dict:
         "simulator": simulator,
         "stem": stem,
         "trace": trace,
+        "emg": emg,
         "options": clean_options,
         "references": [k.strip() for k in refs],
         "bloom": bloom,
         "teaching_point": teaching_point,
     }
+
+
+def _validate_emg(where: _Where, emg: Any) -> dict:
+    """``emg: {muscle: fdi, preset: mmn_block, phase: minimal, seed: 1}``: passed to ``widgets.emg.simulate``."""
+    if not isinstance(emg, dict):
+        raise where.error("emg", f"must be a mapping passed to widgets.emg.simulate, got {_type_name(emg)}")
+    for key in ("muscle", "preset", "phase"):
+        if not isinstance(emg.get(key), str) or not emg[key].strip():
+            raise where.error(f"emg.{key}", f"must be a name, got {emg.get(key)!r}")
+    seed = emg.get("seed", 0)
+    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+        raise where.error("emg.seed", f"must be a non-negative integer, got {seed!r}")
+    unknown = set(emg) - {"muscle", "preset", "phase", "seed"}
+    if unknown:
+        raise where.error("emg", f"has unknown keys {sorted(unknown)}")
+    return dict(emg)
 
 
 def _validate_trace(where: _Where, trace: Any) -> dict:

@@ -11,6 +11,12 @@ The study comes from :mod:`widgets.conduction` (``simulate``, ``study_figure``,
 * **page weight**: the figure is lower (:data:`TRACE_HEIGHT`), its data
   rounded to :data:`DIGITS` significant digits, and the plotly template is
   dropped (every trace carries its own style).
+
+A question with ``emg:`` shows one simulated needle EMG screen instead
+(:mod:`widgets.emg`: :func:`emg_figure`, :func:`emg_table_html`): the screen
+titled with muscle and phase only, and a table of what an electromyographer
+measures on it, described by shape and rhythm, never by the name of the finding
+or the patient's preset (which would answer the question).
 """
 
 from __future__ import annotations
@@ -110,10 +116,126 @@ def caption_for(question: Question) -> str:
     )
 
 
+def emg_figure(rec) -> dict:
+    """One needle EMG screen as a compact plotly figure dict: muscle and phase in the title, no findings text."""
+    import plotly.io as pio
+
+    from widgets.emg.figures import apply_layers, base_figure, recording_layers
+    from widgets.emg.reference_values import PHASES, get_muscle
+
+    fig = base_figure(height=TRACE_HEIGHT)
+    layers = recording_layers(rec)
+    apply_layers(fig, layers)
+    fig.layout.title.text = f"{get_muscle(rec.muscle).short}, {PHASES[rec.phase].split(' (')[0].lower()}"
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.yref == "paper" and a.y >= 1]
+    fig_dict = json.loads(pio.to_json(fig, validate=False, remove_uids=True))
+    fig_dict["data"] = [_round(trace) for trace in fig_dict.get("data", [])]
+    layout = fig_dict.setdefault("layout", {})
+    # The title sits at the top of the figure and the inset's label ("MUP (dashed, 40 ms)") just above the
+    # plot, each on its own band: on a phone the centred title reached across into the label and overlapped it.
+    layout["margin"] = {"l": 56, "r": 12, "t": EMG_TOP_MARGIN, "b": 50}
+    layout["height"] = TRACE_HEIGHT + EMG_TOP_MARGIN - 40  # the plot keeps the height it had under a 40 px margin
+    title = layout.setdefault("title", {})
+    title.update({"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 6}})
+    layout.pop("template", None)
+    return fig_dict
+
+
+#: Top margin (px) of an EMG quiz screen: the title's line above the inset label's (two lines when wrapped).
+EMG_TOP_MARGIN = 70
+
+
+def emg_alt_text(rec) -> str:
+    """The screen's text alternative: muscle, phase, sweep, gain and what is drawn, never what it shows.
+
+    Like the conduction figure, whose title names nerve and muscle, it names what was recorded, not the
+    finding; the measurements are in the table below the screen.
+    """
+    from widgets.emg.figures import recording_layers
+    from widgets.emg.reference_values import PHASES, get_muscle
+
+    layers = recording_layers(rec)
+    phase = PHASES[rec.phase].split(" (")[0].lower()
+    label = get_muscle(rec.muscle).label
+    text = (f"Needle EMG screen recorded from the {label[:1].lower()}{label[1:]} during {phase}: "
+            f"{layers['sweep']:g} ms and {layers['gain']:g} µV per division, negative up, time across")
+    if layers["mup_y"]:
+        text += "; the first unit's potential is drawn dashed in an inset at the top right"
+    return text + ". The table below gives what is measured on the screen."
+
+
+def _with_alt_text(fig_html: str, div_id: str, alt: str) -> str:
+    """``fig_html`` with ``alt`` as the plot's own accessible name (role="figure", as plotly-a11y.js gives)."""
+    import html as _html
+
+    target = f'<div id="{div_id}" class="plotly-graph-div"'
+    if target not in fig_html:
+        return fig_html
+    return fig_html.replace(target, f'{target} role="figure" aria-label="{_html.escape(alt, quote=True)}"', 1)
+
+
+def emg_rows(rec) -> list[tuple[str, str]]:
+    """What is measured on the screen, described by shape and rhythm (not by the finding's name)."""
+    from widgets.emg.reference_values import get_muscle
+
+    rows = [("Muscle", get_muscle(rec.muscle).label),
+            ("Sweep, gain", "{sweep:g} ms/div, {gain:g} µV/div")]
+    if rec.phase in ("insertion", "rest"):
+        if rec.phase == "insertion":
+            rows.append(("Burst as the needle moves", f"about {rec.insertional_ms:.0f} ms"))
+        rows += [
+            ("Brief spikes with an initial positive phase, firing regularly", f"{rec.count('fibrillation')} in 1 s"),
+            ("Sharp positive (downward) waves with a slow negative phase, firing regularly",
+             f"{rec.count('psw')} in 1 s"),
+            ("Large potentials firing on their own, irregularly", f"{rec.count('fasciculation')} in 1 s"),
+        ]
+    else:
+        rates = ", ".join(f"{r:.0f}" for _, r in rec.firing[:8]) + ("…" if len(rec.firing) > 8 else "")
+        rows += [("Units firing", f"{len(rec.firing)} ({rates} Hz)"),
+                 ("Fastest rate ÷ units firing", f"{rec.recruitment_ratio:.1f}")]
+        for k, m in enumerate(rec.mups[:3]):
+            rows.append((f"Unit {k + 1}: amplitude, duration, phases",
+                         f"{m.amplitude_uv / 1000:.2f} mV, {m.duration_ms:.1f} ms, {m.phases}"
+                         + ("; shape changes from discharge to discharge" if m.unstable else "")))
+    return rows
+
+
+def emg_table_html(rec) -> str:
+    """The measurements of :func:`emg_rows` as an HTML table (the screen's text alternative)."""
+    import html as _html
+
+    from widgets.emg.figures import recording_layers
+
+    layers = recording_layers(rec)
+    body = "".join(
+        f'<tr><th scope="row">{_html.escape(k)}</th>'
+        f"<td>{_html.escape(v.format(sweep=layers['sweep'], gain=layers['gain']))}</td></tr>"
+        for k, v in emg_rows(rec))
+    return f"<table><caption>Measured on the screen</caption><tbody>{body}</tbody></table>"
+
+
+def question_figure(question: Question) -> dict:
+    """The figure of a question with ``trace:`` (nerve conduction) or ``emg:`` (needle EMG)."""
+    emg = getattr(question, "emg", None)
+    if emg is not None:
+        return emg_figure(emg.simulate())
+    if question.trace is None:
+        raise ValueError(f"question {question.id!r} has no trace")
+    return quiz_figure(question.trace.simulate())
+
+
 def render_trace(question: Question, div_id: str, *, with_figure: bool = True) -> RenderedTrace:
-    """Figure HTML (drawn by the page's plotly.js), tables and caption of ``question``'s study."""
+    """Figure HTML (drawn by the page's plotly.js), tables and caption of ``question``'s study or EMG screen."""
     from widgets.display import figure_html
 
+    emg = getattr(question, "emg", None)
+    if emg is not None:
+        rec = emg.simulate()
+        fig_html = _with_alt_text(figure_html(emg_figure(rec), div_id=div_id), div_id, emg_alt_text(rec)) \
+            if with_figure else ""
+        caption = ("Simulated needle EMG: one screen, negative up, time across; the first unit's potential is "
+                   "drawn dashed in the inset. The table gives what is measured on the screen.")
+        return RenderedTrace(fig_html, emg_table_html(rec), caption)
     if question.trace is None:
         raise ValueError(f"question {question.id!r} has no trace")
     study = question.trace.simulate()

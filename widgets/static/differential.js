@@ -6,7 +6,7 @@
  * have one source, widgets/differential/findings.py; this file only applies
  * them, exactly as widgets/differential/model.py does (with the MMN categories
  * of widgets/differential/categories.py), and renders the result list with the
- * same markup as widgets/differential/view.py.
+ * same markup as widgets/differential/views.py.
  *
  * Idempotent: loading it twice (book page + inline copy in JupyterLab) defines
  * it once, and each explorer is initialised once.
@@ -110,7 +110,7 @@
     return "(" + keys.map(function (k) { return table.sources[k]; }).join("; ") + ")";
   }
 
-  /* Same markup as widgets.differential.view.category_html. */
+  /* Same markup as widgets.differential.views.category_html. */
   function renderCategory(table, cat) {
     return el("p", { class: "mmn-ddx-category", "data-category": cat.key }, [
       el("span", { class: "mmn-ddx-catname" }, [table.categories.name + ":"]),

@@ -45,7 +45,7 @@
     try {
       var raw = window.localStorage.getItem(STORE);
       data = raw ? JSON.parse(raw) : null;
-    } catch (e) {
+    } catch {
       data = memory;
     }
     if (!data || typeof data !== "object" || !data.items || typeof data.items !== "object") {
@@ -58,7 +58,7 @@
     memory = data;
     try {
       window.localStorage.setItem(STORE, JSON.stringify(data));
-    } catch (e) {
+    } catch {
       /* kept in memory only */
     }
   }
@@ -602,7 +602,7 @@
       if (window.Plotly && window.Plotly.Plots) {
         lockedBy(block).forEach(function (shown) {
           Array.prototype.forEach.call(shown.querySelectorAll(".js-plotly-plot"), function (gd) {
-            try { window.Plotly.Plots.resize(gd); } catch (e) { /* not drawn yet: drawn when reached */ }
+            try { window.Plotly.Plots.resize(gd); } catch { /* not drawn yet: drawn when reached */ }
           });
         });
       }
@@ -651,12 +651,14 @@
       Object.keys(items).forEach(function (qid) {
         var rec = items[qid];
         if (!rec || rec.first === undefined) return;
-        var c = (byChapter[rec.c] = byChapter[rec.c] || { answered: 0, right: 0, due: 0 });
+        if (!byChapter[rec.c]) byChapter[rec.c] = { answered: 0, right: 0, due: 0 };
+        var c = byChapter[rec.c];
         c.answered += 1;
         if (rec.first) c.right += 1;
         if (rec.due !== undefined && rec.due <= now()) c.due += 1;
         var key = rec.c + "|" + rec.o;
-        var o = (byObjective[key] = byObjective[key] || { answered: 0, right: 0 });
+        if (!byObjective[key]) byObjective[key] = { answered: 0, right: 0 };
+        var o = byObjective[key];
         o.answered += 1;
         if (rec.first) o.right += 1;
       });
@@ -709,7 +711,7 @@
     var data;
     try {
       data = JSON.parse(text);
-    } catch (e) {
+    } catch {
       status.textContent = "This file is not a progress file of this course (it is not JSON).";
       return;
     }
@@ -742,7 +744,7 @@
     panel.setAttribute(READY, VERSION);
     try {
       panel._catalogue = JSON.parse(panel.querySelector(".mmn-quiz-progress__data").textContent);
-    } catch (e) {
+    } catch {
       panel._catalogue = [];
     }
     var status = panel.querySelector(".mmn-quiz__status");

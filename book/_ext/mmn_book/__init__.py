@@ -11,6 +11,9 @@ module                        what it does
 :mod:`.page_assets`           each page loads only the scripts its content uses
 :mod:`.mathml`                formulas as MathML, so most pages need no MathJax
 :mod:`.plotly_calls`          the plotly figures of a built page, read from its HTML
+:mod:`.emg_tables`            the needle EMG's data table for the browser (``js/emg-*.js``)
+:mod:`.ivig_tables`           the IVIg model's table and scripts for the in-page explorer
+:mod:`.model_tables`          the conduction model's table and scripts for the in-page explorer
 :mod:`.theme_fixes`           accessibility and weight repairs of the theme's HTML
 :mod:`.print_page`            the whole course on one printable page
 :mod:`.print_styles`          that page's stylesheets, cut by :mod:`.css_subset`
@@ -52,7 +55,7 @@ def _finish_site(app: Sphinx, exception) -> None:
     from mmn_book.print_page import write_print_page
     from mmn_book.theme_fixes import fix_site
     from widgets.assets import css_files
-    from widgets.differential.view import share_table_data
+    from widgets.differential.views import share_table_data
 
     outdir = Path(app.outdir)
     fix_site(outdir)
@@ -67,13 +70,16 @@ def _finish_site(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     """Sphinx entry point: wire the build's steps to Sphinx's events."""
-    from mmn_book import execution, page_assets
+    from mmn_book import execution, ivig_tables, model_tables, page_assets
 
     execution.mark_build()
     app.setup_extension("mmn_book.citations")
+    app.setup_extension("mmn_book.emg_tables")
     execution.quiet_kernel_profile(Path(app.outdir).parent / ".ipython")
     app.connect("config-inited", page_assets.add_package_assets)
     app.connect("config-inited", page_assets.add_plotly_scripts)
+    app.connect("config-inited", ivig_tables.add_assets)
+    app.connect("config-inited", model_tables.add_assets)
     app.connect("html-page-context", page_assets.trim_page_assets, priority=900)
     # after the theme's own build-finished step, which writes the final pygments.css the print page subsets
     app.connect("build-finished", _finish_site, priority=900)

@@ -17,8 +17,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mmn_book.ivig_tables import ASSETS as IVIG_ASSETS
+from mmn_book.ivig_tables import MARKER as IVIG_MARKER
 from mmn_book.mathml import body_needs_mathjax, formulas_as_mathml
+from mmn_book.model_tables import ASSETS as CONDUCTION_ASSETS
+from mmn_book.model_tables import MARKER as CONDUCTION_MARKER
 from mmn_book.plotly_calls import BASIC_TRACE_TYPES, plotly_trace_types
+from mmn_book.emg_tables import ASSETS as EMG_ASSETS
+from mmn_book.emg_tables import MARKER as EMG_MARKER
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,6 +39,9 @@ FEATURE_ASSETS = (
     ("mmn-quiz", ("quiz.js", "quiz.css")),
     ("mmn-differential", ("differential.js", "differential.css")),
     ('class="sd-', ("sphinx-design.min.css", "design-tabs.js")),
+    (IVIG_MARKER, IVIG_ASSETS),
+    (CONDUCTION_MARKER, CONDUCTION_ASSETS),
+    (EMG_MARKER, EMG_ASSETS),
 )
 THEBE_ASSETS = ("sphinx-thebe.js", "sphinx-thebe.css")
 #: The kernel configuration sphinx-thebe writes into every page, used only by a thebe launch button.
@@ -71,7 +80,7 @@ def trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dic
       (and the kernel configuration it writes into every page) only if its launch button is on.
     * Several differential explorers on one page share one copy of the rule table.
     """
-    from widgets.differential.view import share_table_data
+    from widgets.differential.views import share_table_data
 
     if app.builder.name != "html" or "script_files" not in context:
         return

@@ -3,7 +3,11 @@
 :func:`write_print_page` composes the whole course, in reading order, into one
 printable page (``_build/html/print/course.html``) from the pages already
 built, with no second build and no notebook executed twice; figures show their
-first state without sliders and menus (:func:`figures_without_controls`).
+first state without sliders and menus (:func:`figures_without_controls`). The
+quizzes' answer keys move to one appendix at the end (:func:`move_answer_keys`),
+so the printed course can be used for self-testing, and the differential
+explorers print the findings set in them instead of their radio forms
+(:func:`explorers_as_findings`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ PRINT_PAGE = "course.html"
 PDF_MARKER = "<!-- mmn-pdf-link -->"
 
 #: Scripts of the theme and of Sphinx's search that the print page does not need (it has no theme
-#: chrome); everything else a content page loads (plotly.js, MathJax, the course's own scripts) stays.
+#: chrome), and the needle EMG's sound and screen scripts; everything else a content page loads (plotly.js, MathJax, the course's own scripts) stays.
 _THEME_SCRIPTS = (
     "documentation_options.js",
     "doctools.js",
@@ -43,6 +47,11 @@ _THEME_SCRIPTS = (
     "bootstrap.js",
     "pydata-sphinx-theme.js",
     "fontawesome.js",
+    # The needle EMG is computed and heard in the page (0.7 MB of model table); on paper each EMG view shows
+    # its first screen described in words, which the chapter writes for readers without scripts.
+    "emg-table.js",
+    "emg-model.js",
+    "emg-view.js",
 )
 
 _ARTICLE_OPEN = re.compile(r'<article class="bd-article"[^>]*>')
@@ -126,6 +135,99 @@ def _for_print(body: str) -> str:
     return _IN_PAGE_LINK_TITLE.sub(r"\1", _HEADERLINK.sub("", body))
 
 
+_PRINT_KEY = re.compile(r'<div class="mmn-quiz__print-key"[^>]*>(.*?</ol>)</div>', re.S)
+_KEY_TITLE = re.compile(r'<p class="mmn-quiz__print-key-title">(.*?)</p>', re.S)
+ANSWER_KEY_ID = "mmn-print-answer-key"
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """The answer key of one quiz block, moved out of its page: number, page heading, quiz title, list."""
+
+    number: int
+    page: str
+    title: str
+    items_html: str
+
+
+def move_answer_keys(body: str, page: str, keys: list[AnswerKey]) -> str:
+    """``body`` with each quiz's print-only answer key replaced by a pointer to the appendix.
+
+    The keys are appended to ``keys`` (numbered across the course, in reading order) for
+    :func:`answer_key_html`; the pointer and the appendix entry link to each other.
+    """
+
+    def take(m: re.Match) -> str:
+        number = len(keys) + 1
+        inner = m.group(1)
+        title_m = _KEY_TITLE.search(inner)
+        title = title_m.group(1).removeprefix("Answer key: ").strip() if title_m else ""
+        keys.append(AnswerKey(number, page, title, inner[title_m.end():] if title_m else inner))
+        return (
+            f'<p class="mmn-print-key-ref" id="mmn-key-ref-{number}">Answers: '
+            f'<a href="#mmn-answer-key-{number}">key {number}</a> in the answer key at the end of the course.</p>'
+        )
+
+    return _PRINT_KEY.sub(take, body)
+
+
+def answer_key_html(keys: Sequence[AnswerKey]) -> str:
+    """One appendix with every quiz's key (correct option, why, teaching point), grouped by page."""
+    if not keys:
+        return ""
+    parts, page = [], None
+    for key in keys:
+        if key.page != page:
+            page = key.page
+            parts.append(f"<h2>{html.escape(page)}</h2>")
+        parts.append(
+            f'<div class="mmn-print-key-block" id="mmn-answer-key-{key.number}">'
+            f'<h3>Key {key.number}: {key.title} <a class="mmn-print-key-back" href="#mmn-key-ref-{key.number}">'
+            f"(back to the questions)</a></h3>{key.items_html}</div>"
+        )
+    return (
+        f'<section class="mmn-print-page mmn-print-answers" id="{ANSWER_KEY_ID}">\n<h1>Answer key</h1>\n'
+        "<p>The answers to every quiz of the course, in reading order: the number of the question, the correct "
+        "option, why it is right, and the teaching point. Answer the questions first.</p>\n"
+        + "\n".join(parts)
+        + "\n</section>"
+    )
+
+
+_DDX_FORM = re.compile(r'<form class="mmn-ddx-form"[^>]*>(.*?)</form>', re.S)
+_DDX_FIELDSET = re.compile(r'<fieldset class="mmn-ddx-finding"[^>]*>\s*<legend>(.*?)</legend>(.*?)</fieldset>', re.S)
+_DDX_CHECKED = re.compile(r'<input type="radio"[^>]*\bvalue="([^"]*)"[^>]*\bchecked[^>]*>\s*(.*?)</label>', re.S)
+_DDX_DATA = re.compile(r'<script type="application/json" class="mmn-ddx-data">.*?</script>', re.S)
+_UNKNOWN = "unknown"
+
+
+def explorers_as_findings(body: str) -> str:
+    """``body`` with each differential explorer's radio form replaced by the findings set in it.
+
+    Paper has no radio buttons: the printed explorer lists what is set (and its verdicts, printed
+    as built) or says that it starts empty. Without its form and rule table the explorer's script
+    leaves the printed verdicts as they are.
+    """
+
+    def findings(m: re.Match) -> str:
+        rows = []
+        for legend, options in _DDX_FIELDSET.findall(m.group(1)):
+            checked = _DDX_CHECKED.search(options)
+            if checked and checked.group(1) != _UNKNOWN:
+                rows.append(f"<li><strong>{legend}</strong> {checked.group(2).strip()}</li>")
+        if not rows:
+            return (
+                '<div class="mmn-ddx-form mmn-print-findings"><p class="mmn-ddx-intro">This explorer starts empty: '
+                "enter the patient's findings in it on the chapter page.</p></div>"
+            )
+        return (
+            '<div class="mmn-ddx-form mmn-print-findings"><p class="mmn-ddx-intro">Findings set in this explorer:</p>'
+            f'<ul class="mmn-print-findings-list">{"".join(rows)}</ul></div>'
+        )
+
+    return _DDX_DATA.sub("", _DDX_FORM.sub(findings, body))
+
+
 def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html: str = "") -> str:
     """The whole course as one HTML page (relative URLs valid at ``print/course.html``)."""
     if not sources:
@@ -153,7 +255,7 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
     if any("plotly/plotly.min.js" in a for a in assets):
         assets = [a for a in assets if "plotly/plotly-basic.min.js" not in a]
 
-    toc, parts = [], []
+    toc, parts, keys = [], [], []
     for s in sources:
         rel, body = s.rel, bodies[s.rel]
         page_dir = posixpath.dirname(rel)
@@ -169,7 +271,7 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
         # Links to other pages first (they become in-page anchors), then this page's own references
         # to its renamed ids: "#id", id="id", for="id", getElementById("id"), and "id-suffix" names
         # derived from it (quiz answers "<id>-answer") unless such a name is an id of its own.
-        body = _for_print(figures_without_controls(_TAG_ATTR_URL.sub(link, body)))
+        body = explorers_as_findings(_for_print(figures_without_controls(_TAG_ATTR_URL.sub(link, body))))
         own_ids = set(_ID_ATTR.findall(body))
         renamed = sorted((i for i in own_ids if mapped(rel, i) != i), key=len, reverse=True)
         for ident in renamed:
@@ -183,9 +285,13 @@ def compose_print_page(sources: Sequence[PrintSource], *, title: str, intro_html
             body = re.sub(r'(?<=["\'#])' + re.escape(ident) + r'((?:-[^"\'\s<>]*)?)(?=["\'])', rename, body)
         h1 = _H1.search(body)
         heading = re.sub(r"<[^>]+>", "", h1.group(1)).replace("#", "").strip() if h1 else rel
+        body = move_answer_keys(body, html.unescape(heading), keys)
         toc.append(f'<li><a href="#{included[rel]}">{html.escape(html.unescape(heading))}</a></li>')
         parts.append(f'<section class="mmn-print-page" id="{included[rel]}" data-source="{html.escape(rel)}">\n{body}\n</section>')
 
+    if keys:
+        toc.append(f'<li><a href="#{ANSWER_KEY_ID}">Answer key</a></li>')
+        parts.append(answer_key_html(keys))
     head = "\n".join(assets)
     return f"""<!DOCTYPE html>
 <html lang="en" data-content_root="../" data-theme="light" data-mode="light">

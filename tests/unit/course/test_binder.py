@@ -1,23 +1,22 @@
-"""The JupyterHub/BinderHub environment (``binder/``, repo2docker) has exactly the course's pins.
+"""The JupyterHub/BinderHub image recipe (``binder/``, repo2docker) and the students' requirements.
 
-* ``binder/requirements.txt`` pins every package of
-  ``requirements/constraints.txt`` to the same version, and nothing else except
-  the few binder-only packages listed here (also pinned);
-* every dependency of ``pyproject.toml`` (runtime and the ``live`` extra) is
-  pinned there, to a version its specifier allows;
-* ``binder/runtime.txt`` names the Python the pins were resolved with, and
-  that Python satisfies ``requires-python``;
-* ``binder/postBuild`` installs the course package without dependencies (so it
-  cannot move a pin) and stops on the first error;
-* pip resolves ``binder/requirements.txt`` with no index at all against the
-  course's own ``.venv`` (everything already installed at those versions).
+* ``requirements-students.txt`` pins what a student's server needs, each at the version of
+  ``requirements/constraints.txt`` (the tested environment), plus the hub-only packages listed here; no
+  build or test toolchain;
+* every dependency of ``pyproject.toml`` a kernel or server needs is pinned there within its range (the
+  book-build-only ones are listed here);
+* ``binder/requirements.txt`` installs that file with the constraints as constraints, nothing else;
+* ``binder/postBuild`` installs the course package NON-editable and without dependencies, and puts the server
+  settings (kernel culling, no news prompt) in the environment's Jupyter folders, not ``$HOME``;
+* ``binder/runtime.txt`` names the Python the pins were resolved with;
+* pip resolves the students' pins with no index against the course's ``.venv``.
 
-Regenerate the file after changing the constraints:
-``.venv/bin/python tests/test_binder.py --write``.
+``tests/live/test_hub_install.py`` installs the whole recipe into a fresh environment and runs every chapter.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -33,18 +32,18 @@ from support.paths import ROOT
 
 BINDER = ROOT / "binder"
 REQUIREMENTS = BINDER / "requirements.txt"
+STUDENTS = ROOT / "requirements-students.txt"
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 PYPROJECT = ROOT / "pyproject.toml"
 
-#: Packages only the hub image needs (not the course): name -> exact version.
-BINDER_ONLY = {"nbgitpuller": "1.3.0"}
-
-HEADER = """\
-# Environment of the course on JupyterHub / BinderHub (repo2docker reads this folder).
-# The exact pins of requirements/constraints.txt (the course's .venv), plus nbgitpuller for JupyterHub links.
-# tests/test_binder.py checks that every pin here equals requirements/constraints.txt and satisfies pyproject.toml.
-# Regenerate after changing the constraints:  .venv/bin/python tests/test_binder.py --write
-"""
+#: Packages only the hub image needs (not the course, not in the constraints): name -> exact version.
+#: jupyterhub: the single-user server of a JupyterHub 5 hub (Zero to JupyterHub 4.x).
+HUB_ONLY = {"nbgitpuller": "1.3.0", "jupyterhub": "5.5.4"}
+#: pyproject dependencies used only to build the book (mmn_book), never by a kernel or a student's server.
+BUILD_ONLY = {"jupyter-book", "tinycss2", "beautifulsoup4", "soupsieve"}
+#: The toolchain a student's image must not carry.
+TOOLCHAIN = {"jupyter-book", "sphinx", "pytest", "pytest-xdist", "nbval", "playwright", "ruff", "coverage",
+             "myst-nb", "sphinx-book-theme"}
 
 PIN = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;#]+)\s*(?:#.*)?$")
 
@@ -63,41 +62,43 @@ def pins(path: Path) -> dict[str, str]:
     return out
 
 
-def render() -> str:
-    """The binder requirements file for the current constraints."""
-    body = [line for line in CONSTRAINTS.read_text().splitlines() if line.strip() and not line.startswith("#")]
-    extra = [f"{name}=={version}" for name, version in sorted(BINDER_ONLY.items())]
-    return (HEADER + "# --- a copy of requirements/constraints.txt ---\n" + "\n".join(body) + "\n"
-            + "# --- binder only: not needed by the course itself ---\n" + "\n".join(extra) + "\n")
-
-
 def project_requirements() -> list[Requirement]:
     project = tomllib.loads(PYPROJECT.read_text())["project"]
     reqs = list(project["dependencies"]) + list(project.get("optional-dependencies", {}).get("live", []))
     return [Requirement(r) for r in reqs]
 
 
-def test_binder_pins_equal_the_constraints():
-    binder, constraints = pins(REQUIREMENTS), pins(CONSTRAINTS)
-    differ = {n: (binder.get(n), v) for n, v in constraints.items() if binder.get(n) != v}
-    assert differ == {}, (
-        f"binder/requirements.txt differs from requirements/constraints.txt (binder, constraints): {differ}; "
-        "regenerate with `.venv/bin/python tests/test_binder.py --write`"
-    )
-    extra = {n: v for n, v in binder.items() if n not in constraints}
-    assert extra == {canonicalize_name(k): v for k, v in BINDER_ONLY.items()}, f"unexpected binder-only pins: {extra}"
+def test_student_pins_equal_the_constraints():
+    students, constraints = pins(STUDENTS), pins(CONSTRAINTS)
+    hub_only = {canonicalize_name(k): v for k, v in HUB_ONLY.items()}
+    differ = {n: (v, constraints.get(n)) for n, v in students.items() if n not in hub_only and constraints.get(n) != v}
+    assert differ == {}, f"requirements-students.txt differs from requirements/constraints.txt: {differ}"
+    assert {n: v for n, v in students.items() if n in hub_only} == hub_only
 
 
-def test_every_project_dependency_is_pinned_in_binder_within_its_range():
-    binder = pins(REQUIREMENTS)
+def test_students_get_no_build_or_test_toolchain():
+    assert sorted(set(pins(STUDENTS)) & TOOLCHAIN) == []
+
+
+def test_every_runtime_dependency_is_pinned_for_students_within_its_range():
+    students = pins(STUDENTS)
     problems = []
     for req in project_requirements():
         name = canonicalize_name(req.name)
-        if name not in binder:
-            problems.append(f"{req.name}: not pinned in binder/requirements.txt")
-        elif not req.specifier.contains(Version(binder[name]), prereleases=True):
-            problems.append(f"{req.name}=={binder[name]} is outside pyproject's {req.specifier}")
+        if name in BUILD_ONLY:
+            continue
+        if name not in students:
+            problems.append(f"{req.name}: not pinned in requirements-students.txt")
+        elif not req.specifier.contains(Version(students[name]), prereleases=True):
+            problems.append(f"{req.name}=={students[name]} is outside pyproject's {req.specifier}")
     assert problems == []
+
+
+def test_binder_requirements_install_the_students_file_under_the_constraints():
+    lines = [ln.strip() for ln in REQUIREMENTS.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    assert lines == ["-c ../requirements/constraints.txt", "-r ../requirements-students.txt"]
+    for line in lines:
+        assert (BINDER / line.split()[1]).resolve().is_file(), line
 
 
 def test_runtime_is_the_python_the_pins_were_resolved_with():
@@ -113,7 +114,7 @@ def test_runtime_is_the_python_the_pins_were_resolved_with():
     )
 
 
-def test_postbuild_installs_only_the_course_package():
+def test_postbuild_installs_the_course_package_non_editable():
     post = BINDER / "postBuild"
     assert os.access(post, os.X_OK), "binder/postBuild must be executable"
     text = post.read_text()
@@ -121,7 +122,25 @@ def test_postbuild_installs_only_the_course_package():
     commands = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     installs = [c for c in commands if "pip install" in c]
     assert installs and all("--no-deps" in c for c in installs), f"postBuild may change pins: {installs}"
+    assert not any(re.search(r"(^|\s)(-e|--editable)(\s|$)", c) for c in installs), (
+        f"an editable install breaks under a hub's home volume: {installs}"
+    )
+    assert any(re.search(r"\$prefix/?\"?$", c) or "$prefix/" in c for c in commands if c.startswith("cp ")), (
+        "postBuild must copy the Jupyter settings into the environment (sys.prefix), not $HOME"
+    )
+    assert not any("$HOME" in c or "~/" in c for c in commands), "nothing may be written to the home folder"
+    assert any("presenter/share/voila/templates" in c and "$prefix/share/jupyter/voila/templates" in c
+               for c in commands), "the deck's Voila template must be installed into sys.prefix"
+    assert (ROOT / "presenter" / "share" / "voila" / "templates" / "mmn_present").is_dir()
     subprocess.run(["bash", "-n", str(post)], check=True)
+
+
+def test_server_settings_cull_idle_kernels_and_silence_the_news_prompt():
+    server = json.loads((BINDER / "jupyter" / "etc" / "jupyter" / "jupyter_server_config.json").read_text())
+    cull = server["MappingKernelManager"]
+    assert 0 < cull["cull_idle_timeout"] <= 3600 and cull["cull_interval"] > 0 and cull["cull_connected"] is True
+    lab = json.loads((BINDER / "jupyter" / "share" / "jupyter" / "lab" / "settings" / "overrides.json").read_text())
+    assert lab["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
 
 def test_no_other_environment_file_competes_with_binder():
@@ -130,23 +149,13 @@ def test_no_other_environment_file_competes_with_binder():
     assert sorted(p.name for p in BINDER.iterdir() if p.name in others) == []
 
 
-def test_pip_resolves_the_binder_pins_offline_against_the_course_venv(tmp_path):
+def test_pip_resolves_the_student_pins_offline_against_the_course_venv(tmp_path):
+    hub_only = {canonicalize_name(k) for k in HUB_ONLY}
     local = tmp_path / "requirements.txt"
-    local.write_text("\n".join(f"{n}=={v}" for n, v in pins(REQUIREMENTS).items()
-                               if n not in {canonicalize_name(k) for k in BINDER_ONLY}) + "\n")
+    local.write_text("\n".join(f"{n}=={v}" for n, v in pins(STUDENTS).items() if n not in hub_only) + "\n")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--dry-run", "--no-index", "--no-deps", "--quiet",
          "--disable-pip-version-check", "-r", str(local)],
         capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    check = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True, timeout=120)
-    assert check.returncode == 0, f"the pinned environment is inconsistent:\n{check.stdout}{check.stderr}"
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--write"]:
-        REQUIREMENTS.write_text(render())
-        print(f"wrote {REQUIREMENTS.relative_to(ROOT)} ({len(pins(REQUIREMENTS))} pins)")
-    else:
-        sys.exit("usage: python tests/test_binder.py --write")

@@ -8,7 +8,7 @@ import plotly.io as pio
 import pytest
 
 from widgets.bodymap import DISEASES, YEARS, explorer, explorer_figure, figure, pattern
-from widgets.bodymap.figure import GRADE_COLOURS, GRADE_PATTERNS, STATE_TRACES, state
+from widgets.bodymap.figures import GRADE_COLOURS, GRADE_PATTERNS, STATE_TRACES, state
 from widgets.bodymap.patterns import Finding
 from widgets.bodymap.regions import NEIGHBOURS, REGION_IDS, REGIONS, are_neighbours, mirror_id, region
 
@@ -210,7 +210,7 @@ def test_explorer_has_a_text_alternative_naming_each_disease():
 
 def test_live_view_updates_the_figure():
     pytest.importorskip("anywidget")
-    from widgets.bodymap.live import live_view
+    from widgets.bodymap.views import live_view
 
     box = live_view()
     (disease, year), fig = box.children[0].children, box.children[1]

@@ -23,6 +23,8 @@ SPOILERS = {
     "Case 3": [r"\*\*multifocal CIDP\*\*"],
     "Case 4": [r"typical CIDP"],
     "Case 5": [r"possible MMN"],
+    "Case 6": [r"\*\*wear-off\*\*", r"\bwear-off\b", r"under-?dos"],
+    "Case 7": [r"Hirayama", r"monomelic", r"oblique amyotrophy"],
 }
 
 
@@ -73,6 +75,29 @@ def test_no_case_states_its_diagnosis_before_its_decision_point(case):
         assert not re.search(pattern, before), f"{case} says {pattern!r} before its first decision point"
     after = "\n".join(src for _, src in body[gates[0]:])
     assert any(re.search(p, after) for p in SPOILERS[case]), "the diagnosis is stated after the decision point"
+
+
+@pytest.mark.parametrize("case", sorted(SPOILERS))
+def test_each_decision_point_hides_the_text_right_after_it(case):
+    """The markdown that follows a decision point opens with the section it reveals: no step leaks in between."""
+    body = cases()[case]
+    for i, (kind, src) in enumerate(body):
+        m = GATE.search(src) if kind == "code" else None
+        if not m:
+            continue
+        following = next((s for k, s in body[i + 1:] if k == "markdown"), "")
+        assert following.lstrip().startswith(f"({m.group(1)})="), f"{case}: text after the decision point is not hidden"
+
+
+def test_no_explorer_in_a_case_is_preset():
+    """Explorers in the cases start empty: the student enters the findings (issue 17)."""
+    import ast
+
+    for kind, src in cells():
+        if kind == "code" and "explorer(" in src:
+            call = next(n for n in ast.walk(ast.parse(src)) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "explorer")
+            assert not call.args, f"an explorer of chapter 9 is preset: {src!r}"
+            assert {k.arg for k in call.keywords} <= {"uid", "patient"}, src
 
 
 @pytest.mark.parametrize("case", sorted(SPOILERS))

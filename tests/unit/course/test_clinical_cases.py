@@ -124,7 +124,7 @@ def test_mr_e_no_block_then_objective_ivig_response_is_possible_mmn():
     after = category(True, 0, weak_nerve_territories=2, supportive=[IVIG_RESPONSE])
     assert before.category == "not_excluded"
     assert after.category == "possible"
-    text = section(markdown(CASES), "## Case 5", "## The five patients")
+    text = section(markdown(CASES), "## Case 5", "## Case 6")
     assert "**possible MMN**" in text
     assert {"doneddu2024", "burrell2011"} <= {k.strip() for g in CITE.findall(text) for k in g.split(",")}
 
@@ -155,19 +155,70 @@ def test_review_links_the_criteria_card_and_states_prognosis():
     assert "does not shorten life" in text and "2 to 3 years" in text and "wijesekera2009" in text
 
 
-def _explorer_preset(uid: str) -> dict:
-    import ast
+#: Mr E's findings after the IVIg trial, as the case states them (history, examination, investigations, trial).
+MR_E = {
+    "distribution": "several_nerves",
+    "symmetry": "asymmetric",
+    "tempo": "eight_weeks_or_more",
+    "sensory_loss": "none",
+    "umn_signs": "absent",
+    "bulbar": "absent",
+    "cramps_fasciculations": "present",
+    "conduction_block": "absent",
+    "sensory_conduction": "normal",
+    "anti_gm1": "negative",
+    "ivig_response": "improved",
+}
 
-    cell = next(c for c in cells(CASES) if c.cell_type == "code" and f'uid="{uid}"' in c.source)
-    call = next(n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Call) and n.args)
-    return ast.literal_eval(call.args[0])
 
-
-def test_mr_e_explorer_gives_possible_mmn_and_not_improved_gives_no_block():
+def test_mr_e_findings_in_the_explorer_give_possible_mmn_and_not_improved_gives_no_block():
     from widgets.differential import evaluate
 
-    preset = _explorer_preset("ddx-case-e")
-    assert preset["conduction_block"] == "absent" and preset["ivig_response"] == "improved"
-    assert evaluate(preset)["mmn"].category.key == "possible"
-    assert evaluate(dict(preset, ivig_response="not_improved"))["mmn"].category.key == "no_block"
-    assert evaluate(preset)["mmn"].level == "compatible"
+    text = " ".join(section(markdown(CASES), "## Case 5", "## Case 6").split())
+    for finding in ("no definite or probable conduction block", "normal sensory conduction", "anti-GM1 antibodies negative"):
+        assert finding in text, finding
+    assert 'explorer(uid="ddx-case-e"' in "\n".join(c.source for c in cells(CASES))
+    assert evaluate(MR_E)["mmn"].category.key == "possible"
+    assert evaluate(dict(MR_E, ivig_response="not_improved"))["mmn"].category.key == "no_block"
+    assert evaluate(MR_E)["mmn"].level == "compatible"
+
+
+# --- Mrs F: treatment failure -------------------------------------------------------------------------
+
+def test_mrs_f_dose_is_below_the_guideline_maintenance_range_and_the_fix_is_in_range():
+    """EFNS/PNS 2010 maintenance: 1 g/kg every 2-4 weeks or 2 g/kg every 1-2 months (good practice points)."""
+    text = " ".join(section(markdown(CASES), "## Case 6", "## Case 7").split())
+    grams, weight_then, weight_now = 60, 60, 72
+    assert f"{grams} g every 4 weeks" in text and f"weighed {weight_then} kg" in text and f"weighs {weight_now} kg" in text
+    per_kg = grams / weight_now
+    assert per_kg < 1.0, "the case teaches under-dosing: below the 1 g/kg of the guideline's lowest regimen"
+    assert f"about {per_kg:.1f} g/kg" in text
+    assert "1 g/kg (72 g)" in text and "3 weeks" in text, "the corrected regimen is 1 g/kg within 2-4 weeks"
+    for check in ("infusion given on time", "today's weight", "wear-off", "axon loss", "question the diagnosis"):
+        assert check in text, check
+    for useless in ("corticosteroids", "plasma exchange", "mycophenolate", "rituximab"):
+        assert useless in text, useless
+
+
+def test_mrs_f_grip_rises_after_each_infusion_and_falls_before_the_next():
+    text = " ".join(section(markdown(CASES), "## Case 6", "## Case 7").split())
+    trough, peak = 14, 22
+    assert f"{trough} kg this morning" in text and f"it was {peak} kg" in text
+    assert peak > trough
+
+
+# --- Mr G: a mimic by its pattern -----------------------------------------------------------------------
+
+def test_mr_g_weak_muscles_share_segments_not_a_nerve():
+    wh = pytest.importorskip("widgets.weak_hand")
+    weak = [wh.muscle(m) for m in ("APB", "FDI", "ADM", "EDC")]
+    spared = wh.muscle("BR")
+    assert len({m.nerve.split(" ")[0] for m in weak}) == 3, "three nerves are weak"
+    assert spared.nerve.split(" ")[0] == "radial" and any(m.nerve.startswith("radial") for m in weak)
+    shared = set.intersection(*(set(m.roots) for m in weak))
+    assert shared and not shared & set(spared.roots), "the weak muscles share a segment the spared one lacks"
+    text = section(markdown(CASES), "## Case 7", "## The seven patients")
+    exam = section(text, "### Examination", "### Decision point")
+    assert "hypothenar eminence" in exam and "brachioradialis is normal" in exam
+    assert "no pain" in text and "Hirayama" not in text.split("(case-g-tests)=")[0]
+    assert "hassan2013hirayama" in text and "neck flexion" in text

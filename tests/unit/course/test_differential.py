@@ -565,7 +565,7 @@ def _landmark_labels(markup: str) -> list[str]:
 
 
 def test_explorers_for_different_patients_have_different_landmark_names():
-    from widgets.differential.view import explorer_html
+    from widgets.differential.views import explorer_html
 
     a = explorer_html({}, uid="ddx-a", patient="Mr A")
     b = explorer_html({}, uid="ddx-b", patient="Mrs B at her first visit")

@@ -10,7 +10,7 @@ import pytest
 
 from mmn_book.mathml import body_needs_mathjax, formulas_as_mathml
 from mmn_book.print_page import figures_without_controls
-from widgets.differential.view import explorer_html, share_table_data, table_json
+from widgets.differential.views import explorer_html, share_table_data, table_json
 from widgets.display import figure_html
 
 DISPLAY = '<p>Area:</p><div class="math notranslate nohighlight">\n\\[1 - \\frac{A_\\text{p}}{A_\\text{d}} &lt; 0.5\\]</div>'

@@ -65,8 +65,35 @@ def test_explorer_static_view_in_the_book(monkeypatch):
     ex = explorer("als_late")
     bundle = ex._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
-    assert "updatemenus" in bundle["text/html"] and "sliders" in bundle["text/html"]
-    assert "application/vnd.jupyter.widget" not in bundle["text/html"]
+    page = bundle["text/html"]
+    assert 'class="mmn-emg-kf"' in page and "Plotly" in page  # the book loads plotly.js and the EMG scripts
+    assert "application/vnd.jupyter.widget" not in page
+    # native controls, sound off, the first screen's findings and caption already in the markup
+    assert page.count('type="radio"') == 4 and 'aria-pressed="false"' in page
+    assert "Thoracic paraspinal (T10 level), insertional activity:" not in page  # explorer() starts at "minimal"
+    assert "mmn-emg-kf__findings" in page and "Sound:" in page
+
+
+def test_kernel_free_html_starts_where_asked_and_rejects_a_muscle_it_has_no_screen_for():
+    from widgets.emg.static import kernel_free_html
+
+    page = kernel_free_html("mmn_block", "fdi", "rest")
+    assert '<option value="mmn_block/fdi" selected>' in page and 'value="rest" checked' in page
+    assert "no spontaneous activity" in page
+    with pytest.raises(ValueError, match="muscle must be one of"):
+        kernel_free_html("mmn_block", "tongue")
+    with pytest.raises(ValueError, match="phase"):
+        kernel_free_html("mmn_block", "fdi", "sleep")
+
+
+def test_sample_the_patient_static_view_has_every_muscle_by_region(monkeypatch):
+    from widgets.emg import MUSCLES, REGIONS
+    from widgets.emg.views import sample_patient
+
+    monkeypatch.setenv(BUILD_ENV, "1")
+    page = sample_patient("mmn_axonal", ("fdi",))._repr_mimebundle_()["text/html"]
+    assert page.count('type="checkbox"') == len(MUSCLES) and page.count("<legend>") == len(REGIONS)
+    assert 'value="fdi" checked' in page and '<option value="mmn_axonal" selected>' in page
 
 
 def test_live_view_updates_on_every_control():

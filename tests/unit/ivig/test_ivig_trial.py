@@ -60,14 +60,26 @@ def test_federico_like_trial_gains_grip_in_kg():
     assert -1.0 - 2 * 0.8 <= placebo <= -1.0 + 2 * 0.8
 
 
-def test_a_crossover_gives_a_narrower_confidence_interval_than_a_parallel_trial_of_the_same_people():
-    """Why MMN trials were crossovers: people differ far more from each other than from themselves."""
-    widths = []
+def test_a_crossover_gives_a_narrower_confidence_interval_than_a_parallel_trial_of_as_many_people():
+    """Why MMN trials were crossovers (Keddie 2022: all six randomised trials were crossovers): with the same number
+    of patients, each is measured on both treatments and compared with themselves."""
+    widths, significant = [], []
     for seed in range(8):
-        t = run_trial("federico", 16, seed, outcome="grip_kg")
-        widths.append((t.ci[1] - t.ci[0], t.parallel_ci[1] - t.parallel_ci[0]))
+        cross = run_trial("federico", 16, seed, outcome="grip_kg")
+        par = run_trial("federico", 16, seed, outcome="grip_kg", arrangement="parallel")
+        widths.append((cross.ci[1] - cross.ci[0], par.ci[1] - par.ci[0]))
+        significant.append((cross.p < 0.05, par.p < 0.05))
     crossover, parallel = np.mean(widths, axis=0)
     assert crossover < 0.8 * parallel
+    assert np.mean(significant, axis=0)[0] >= np.mean(significant, axis=0)[1]
+
+
+def test_a_parallel_trial_enrols_different_people_in_two_groups():
+    par = run_trial("federico", 16, 4, outcome="grip_kg", arrangement="parallel")
+    assert par.change_ivig.size == 8 and par.change_placebo.size == 8 and par.carryover_p is None
+    assert "16 patients in two groups" in par.summary()
+    with pytest.raises(ValueError, match="^arrangement"):
+        par.worse_on_one_arm_only()
 
 
 def test_without_washout_the_first_period_carries_over_into_the_second():
@@ -105,6 +117,11 @@ def test_summary_states_the_result_with_its_confidence_interval():
         (dict(washout_weeks=-1), "washout_weeks"),
         (dict(washout_weeks=None, n=0), "n"),
         (dict(washout_weeks=True), "washout_weeks"),
+        (dict(outcome=None), "outcome"),
+        (dict(outcome=True), "outcome"),
+        (dict(arrangement="cluster"), "arrangement"),
+        (dict(arrangement=None), "arrangement"),
+        (dict(arrangement="parallel", n=3), "n"),
     ],
 )
 def test_bad_input_names_the_parameter(kwargs, parameter):

@@ -1,100 +1,133 @@
-"""Views of the IVIg model: kernel-free figure (book), static course figure, live widget."""
+"""Views of the IVIg model: the book's in-page explorer (its Python reference), static course figure, live widget."""
 
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
 from widgets import palette
 from widgets.display import BUILD_ENV
 from widgets.ivig import Patient, course_figure, explorer, induction, maintenance, simulate
-from widgets.ivig.static import INDUCTION_ONLY, TRACES, kernel_free_figure
+from widgets.ivig.explorer_state import CONTROLS, ROUTES, ExplorerState
+from widgets.ivig.static import PRESETS, SAFETY_NOTES, TRACES
 from widgets.ivig.views import LiveExplorer
 
 
-@pytest.fixture(scope="module")
-def kernel_free():
-    return kernel_free_figure()
+def test_the_explorer_offers_every_interval_the_exercises_ask_for():
+    lo, hi, step = CONTROLS["every_weeks"]
+    assert lo <= 2 and hi >= 8 and step == 1  # chapter 7 exercise 1 asks for every 2-8 weeks
+    lo, hi, _ = CONTROLS["dose_g_per_kg"]
+    assert lo <= 0.4 and hi >= 2.0  # guideline doses, and the 2 g/kg of exercise 2
 
 
-def test_kernel_free_figure_has_a_regimen_menu(kernel_free):
-    (menu,) = kernel_free.layout.updatemenus
-    labels = [b.label for b in menu.buttons]
-    assert len(labels) >= 3 and any("SCIg" in label for label in labels) and any("only" in label for label in labels)
-    shown = [tuple(b.args[0]["visible"]) for b in menu.buttons]
-    assert len(set(shown)) == len(shown), "each regimen shows different traces"
-    for visible in shown:
-        assert len(visible) == len(kernel_free.data) and sum(visible) == len(TRACES)
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p["label"])
+def test_every_preset_is_a_valid_state_whose_label_names_its_regimen(preset):
+    state = ExplorerState(**preset["state"])
+    label = state.regimen().label
+    name = preset["label"]
+    if "SCIg" in name:
+        assert "SCIg" in label and "1:1" in name
+    elif "IVIg" in name:
+        dose, weeks = state.dose_g_per_kg, state.every_weeks
+        assert f"IVIg {dose:g} g/kg every {weeks:g} weeks" in label
+    if "stopped" in name:
+        assert label.endswith("no treatment") and state.note_key == "stopped"
+    if name.startswith("Induction"):
+        assert label.startswith("induction")
+    if name == "No treatment":
+        assert label == "no treatment"
+    assert {p["label"] for p in PRESETS} >= {name}
 
 
-def test_kernel_free_slider_steps_change_the_trace_data_of_every_regimen_with_doses(kernel_free):
-    (slider,) = kernel_free.layout.sliders
-    (menu,) = kernel_free.layout.updatemenus
-    assert len(slider.steps) >= 3
-    first, last = slider.steps[0], slider.steps[-1]
-    n = len(TRACES)
-    igg = TRACES.index("igg")
-    for i, button in enumerate(menu.buttons):
-        j = i * n + igg
-
-        def late_peak(step):  # after the induction peak
-            return max(y for x, y in zip(step.args[0]["x"][j], step.args[0]["y"][j]) if x >= 6)
-
-        low, high = first.args[0]["y"][j], last.args[0]["y"][j]
-        if button.label == INDUCTION_ONLY:
-            assert low == high  # no maintenance dose: ...
-            assert button.args[1]["sliders[0].visible"] is False  # ... so the dose slider is hidden
-        else:
-            assert late_peak(last) > late_peak(first), (
-                button.label
-            )  # a higher dose per infusion gives a higher IgG peak
-            assert button.args[1]["sliders[0].visible"] is True
-
-
-def test_kernel_free_title_names_the_regimen_shown_and_the_menu_covers_2_to_8_weeks(kernel_free):
-    (menu,) = kernel_free.layout.updatemenus
-    labels = [b.label for b in menu.buttons]
-    for weeks in range(2, 9):  # chapter 7 exercise 1 asks for every 2-8 weeks
-        assert f"IVIg every {weeks} weeks" in labels
-    for button in menu.buttons:
-        title = button.args[1]["title.text"]
-        assert button.label.split(",")[0].split(" (")[0] in title, (button.label, title)
-    active = menu.buttons[menu.active]
-    assert kernel_free.layout.title.text == active.args[1]["title.text"]
-    assert "1:1" in " ".join(labels)
-
-
-def test_every_menu_state_carries_its_monitoring_and_adverse_effect_note(kernel_free):
-    import re
-
-    (menu,) = kernel_free.layout.updatemenus
-    (note,) = kernel_free.layout.annotations
-    assert note.text == menu.buttons[menu.active].args[1]["annotations[0].text"], "the first state shows its note"
-    for button in menu.buttons:
-        text = button.args[1]["annotations[0].text"]
-        plain = re.sub(r"<[^>]+>", "", text.replace("<br>", "\n"))
+def test_every_regimen_kind_carries_its_monitoring_and_adverse_effect_note():
+    for key in ("iv", "sc", "stopped", "induction"):
+        plain = re.sub(r"<[^>]+>", "", SAFETY_NOTES[key])
         # chapter 7, "IVIg in practice": bloods before the first course, urgent symptoms, objective measurement
         for words in ("renal function", "blood count", "IgA", "thrombosis", "headache", "grip", "MRC sum"):
-            assert words in plain, (button.label, words)
-        lines = plain.splitlines()
-        assert max(len(line) for line in lines) <= 40, (button.label, "lines short enough for a 390 px screen")
-    scig = next(b for b in menu.buttons if "SCIg" in b.label)
-    assert "1:1" in scig.args[1]["annotations[0].text"]
+            assert words in plain, (key, words)
+    assert "1:1" in SAFETY_NOTES["sc"]
+    assert "grip" in SAFETY_NOTES["none"] and "MRC sum" in SAFETY_NOTES["none"]
+    assert {s.note_key for s in (ExplorerState(route=r, induction=i) for r in ROUTES for i in (True, False))} | {
+        ExplorerState(stop_week=24).note_key
+    } == set(SAFETY_NOTES)
 
 
-def test_kernel_free_figure_json_is_small(kernel_free):
-    size = len(kernel_free.to_json().encode())
-    assert size <= 800_000, f"{size / 1e6:.2f} MB"
+def _course(**state):
+    s = ExplorerState(**state)
+    return simulate(s.regimen(), s.patient(), weeks=s.weeks)
 
 
-def test_kernel_free_view_contains_no_widget(monkeypatch):
+CHANGES = {  # control -> (state where it applies, another value)
+    "dose_g_per_kg": ({}, 1.5),
+    "every_weeks": ({}, 6),
+    "scig_weekly_g_per_kg": ({"route": "sc"}, 0.5),
+    "stop_week": ({}, 20),
+    "years": ({}, 2),
+    "induction": ({}, False),
+    "route": ({}, "sc"),
+    "person": ({}, 3),
+    "weight_kg": ({}, 100),
+    "baseline_igg_g_l": ({}, 14.0),
+    "responder": ({}, "partial"),
+    "disease_years": ({}, 15.0),
+}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("induction", [True, False])
+@pytest.mark.parametrize("control", list(CHANGES))
+def test_every_control_acts_on_every_regimen_it_applies_to(control, induction, route):
+    """The reference of the book's explorer: a control that applies changes what is shown; the others are hidden."""
+    base, other = CHANGES[control]
+    state = {"induction": induction, "route": route}
+    given = induction or route != "none"
+    applies = {
+        "dose_g_per_kg": route == "iv",
+        "every_weeks": route == "iv",
+        "scig_weekly_g_per_kg": route == "sc",
+        "stop_week": route != "none",
+        "weight_kg": given,  # grams per kg: with nothing given, weight changes nothing (the explorer hides it)
+        "responder": given,
+    }.get(control, True)
+    if control == "route":
+        other = "none" if route != "none" else "iv"
+    if control == "induction":
+        other = not induction
+    before, after = _course(**state), _course(**{**state, control: other})
+    changed = (
+        before.regimen.label != after.regimen.label
+        or len(before.days) != len(after.days)
+        or before.grams != after.grams
+        or not np.allclose(before.strength_pct, after.strength_pct)
+        or not np.allclose(before.igg_g_l, after.igg_g_l)
+    )
+    assert changed == applies, (control, state, other)
+
+
+def test_explorer_state_rejects_bad_input_naming_the_parameter():
+    for name, bad in [("dose_g_per_kg", None), ("every_weeks", True), ("years", 9), ("stop_week", 3),
+                      ("weight_kg", 10), ("route", "oral"), ("person", 99), ("responder", "maybe"),
+                      ("induction", 1)]:
+        with pytest.raises(ValueError, match=name):
+            ExplorerState(**{name: bad})
+
+
+def test_the_book_view_is_the_in_page_explorer_with_its_starting_state(monkeypatch):
     monkeypatch.setenv(BUILD_ENV, "1")
-    bundle = explorer()._repr_mimebundle_()
+    bundle = explorer(start={"every_weeks": 8, "induction": False}, label="Start of exercise 1")._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" not in bundle
     html = bundle["text/html"]
-    assert "updatemenus" in html and "sliders" in html and 'aria-label="' in html
+    assert 'class="mmn-ivig"' in html and 'aria-label="' in html and "Start of exercise 1" in html
+    start = json.loads(unescape(re.search(r'data-start="([^"]+)"', html).group(1)))
+    assert start["state"]["every_weeks"] == 8 and start["state"]["induction"] is False
+    assert start["given"] == ["every_weeks", "induction"]  # what the question sets (the rest is the default)
+    with pytest.raises(ValueError, match="every_weeks"):
+        explorer(start={"every_weeks": 40})
 
 
 def test_course_figure_has_axis_titles_with_units_and_course_colours():
@@ -222,3 +255,11 @@ def test_live_trial_reruns_on_every_control_and_the_button():
     assert live.summary.value != text and "trial 2" in live.figure.layout.title.text
     live.controls["washout"].value = 8
     assert "washout 8 weeks" in live.figure.layout.title.text and live.result.design.washout_weeks == 8
+
+
+def test_the_live_view_starts_at_the_same_treatment_as_the_book_s_exercise():
+    view = LiveExplorer()
+    view.start_from(ExplorerState(induction=False, route="sc", scig_weekly_g_per_kg=0.4))
+    assert view.regimen().label == "SCIg 0.4 g/kg weekly"
+    view.start_from(ExplorerState(induction=False, dose_g_per_kg=2.0, every_weeks=8, years=2))
+    assert view.regimen().label == "IVIg 2 g/kg every 8 weeks" and view.course.weeks == 104

@@ -29,8 +29,12 @@ def bank():
     return load_bank()
 
 
-def test_bank_has_at_least_60_questions(bank):
-    assert len(bank) >= 60, f"only {len(bank)} questions"
+def test_bank_has_at_least_120_questions_and_most_apply_knowledge(bank):
+    """Issue 17: >= 120 items, >= 60% application items (Bloom apply, analyse or evaluate), each one tagged."""
+    assert len(bank) >= 120, f"only {len(bank)} questions"
+    assert all(q.bloom and q.teaching_point for q in bank), [q.id for q in bank if not (q.bloom and q.teaching_point)]
+    applied = sum(1 for q in bank if q.bloom in ("apply", "analyse", "evaluate"))
+    assert applied >= 0.6 * len(bank), f"{applied} of {len(bank)} application items"
     assert len({q.id for q in bank}) == len(bank), "question ids must be unique"
 
 

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from widgets.quiz.bank import Option, Question
-from widgets.quiz.lint import lint_bank, lint_question, lint_questions
+from widgets.quiz.lint import ALLOWED, is_allowed, lint_bank, lint_question, lint_questions
 
 EXPLAIN = "Wrong for this patient: the weakness follows nerves, not roots, and sensation is spared."
 
@@ -90,3 +90,31 @@ def test_the_bank_has_no_blocking_flaw(capsys):
     with capsys.disabled():
         warnings = [f for f in flaws if f.severity == "warning"]
         print(f"\nitem-flaw linter: {len(warnings)} warnings on the bank (python -m widgets.quiz.lint lists them)")
+
+
+#: Files whose warnings their owners have still to fix (issue 17 report); remove a name once its file is clean.
+PENDING_FILES: frozenset[str] = frozenset()
+
+
+def test_no_warning_is_left_unjustified():
+    """Every warning is fixed or allowed with a reason (widgets.quiz.lint.ALLOWED)."""
+    left = [str(f) for f in lint_bank() if f.severity == "warning" and f.file not in PENDING_FILES]
+    assert left == [], "\n".join(left)
+
+
+def test_every_allowed_warning_still_occurs_and_says_why():
+    everything = lint_bank(include_allowed=True)
+    for key, reason in ALLOWED.items():
+        assert len(reason) >= 20, f"{key}: say why the cue does not help a guesser"
+        assert any((f.file, f.question, f.code) == key for f in everything), f"{key} no longer occurs: remove it"
+    fake = item(options=(*item().options[:2], with_option(2, text="Dispersion that always follows").options[2],
+                         item().options[3]))
+    (flaw,) = [f for f in lint_question(fake) if f.code == "absolute-word"]
+    assert is_allowed(flaw, {(flaw.file, flaw.question, flaw.code): "a reason long enough to count"})
+    assert not is_allowed(flaw, {})
+
+
+def test_a_dosing_interval_is_not_an_absolute_word():
+    for text in ("1 g/kg every 2 to 4 weeks", "2 g/kg every day for 5 days", "SCIg every week", "every 3.5 weeks"):
+        assert "absolute-word" not in codes(with_option(2, text=text)), text
+    assert "absolute-word" in codes(with_option(2, text="Slowing in every nerve every 4 weeks"))

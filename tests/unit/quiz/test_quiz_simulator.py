@@ -177,7 +177,7 @@ def _cold(s):
 
 #: question id -> (text of the keyed option(s), check the simulated study must pass)
 EXPECTED = {
-    "nc-sim-normal-01": ("They arrive later but keep almost all of their area", _normal),
+    "nc-sim-normal-01": ("They arrive later with almost unchanged area", _normal),
     "nc-sim-block-site-01": ("Between the wrist and below the elbow", _block_site),
     "nc-sim-block-grade-01": ("Definite conduction block", _definite_forearm),
     "nc-sim-area-loss-01": ("By 50% or more", _peroneal_area),
@@ -190,7 +190,7 @@ EXPECTED = {
         "A forearm velocity at least 30% below the limit | A duration increase above 30% from wrist to elbow",
         _demyelination,
     ),
-    "dd-sim-als-01": ("A small response at every site, with no block", _als),
+    "dd-sim-als-01": ("A small response at each site, with no block", _als),
     "dd-sim-madsam-01": ("The sensory conduction is abnormal", _madsam),
     "dd-sim-cidp-01": ("Diffuse slowing with an abnormal sensory response", _cidp),
     "dd-sim-entrapment-01": ("An entrapment at the elbow", _entrapment),

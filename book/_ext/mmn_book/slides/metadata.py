@@ -57,6 +57,8 @@ NOTES_TEXT = re.compile(
     re.IGNORECASE,
 )
 OVERRIDE = "slide-type:"
+#: A MyST label target line, ``(case-a-ncs)=``: not text, so a heading after it still opens its cell.
+LABEL = re.compile(r"^\s*\([A-Za-z0-9_.:-]+\)=\s*$")
 #: jupyterlab-rise settings added to a notebook's metadata when missing.
 RISE_DEFAULTS = {"theme": "white", "scroll": True}
 
@@ -126,13 +128,15 @@ def slide_type(cell) -> str:
 def late_headings(nb) -> list[int]:
     """Markdown cells with an H1/H2/H3 that is not their first line: their opening text lands on the new slide.
 
-    (The tool never splits cells; start a new markdown cell at the heading instead.)
+    (The tool never splits cells; the exported slides split such a cell at its heading, but RISE in JupyterLab
+    does not: start a new markdown cell at the heading instead.) Label targets (``(name)=``) before the heading
+    are not text.
     """
     out = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "markdown" or not headings(cell.source):
             continue
-        first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
+        first = next((ln for ln in cell.source.splitlines() if ln.strip() and not LABEL.match(ln)), "")
         if not re.match(r"^#{1,3}\s", first) and min(headings(cell.source)) <= 3:
             out.append(i)
     return out
@@ -174,8 +178,8 @@ def process(path: Path, *, check: bool) -> int:
     changed = annotate(nb)
     late = late_headings(nb)
     if late:
-        print(f"slide_metadata: {path.name}: note: cells {late} start with text before their heading; that text "
-              "opens the new slide (split the cell at the heading for a cleaner slide)", file=sys.stderr)
+        print(f"slide_metadata: {path.name}: note: cells {late} start with text before their heading; in RISE that text "
+              "opens the new slide (the exported slides split the cell there; split the cell for RISE too)", file=sys.stderr)
     if changed and not check:
         out = nbformat.writes(nb) + ("\n" if text.endswith("\n") else "")
         path.write_text(out, encoding="utf-8")

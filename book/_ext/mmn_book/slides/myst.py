@@ -11,6 +11,8 @@ from widgets.references import BIBLIOGRAPHY, author_year, book_labels, label_ord
 _ROLE = re.compile(r"\{(?P<role>[a-zA-Z:_-]+)\}`(?P<body>[^`]*)`")
 _FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|:{3,})\{(?P<name>[a-zA-Z:_-]+)\}\s*(?P<arg>.*)$")
 _TARGET = re.compile(r"^\s*\([A-Za-z0-9_.:-]+\)=\s*$")
+#: Class of the empty marker that opens a dropdown admonition's blockquote (the slides make it a fragment).
+ANSWER_CLASS = "mmn-slide-answer"
 
 
 def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None = None) -> str:
@@ -20,7 +22,10 @@ def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None 
       ``cite(keys, "p")`` (default: ``[key; key]``), ``{math}`x``` → ``$x$``,
       other roles → their text;
     * directives (``` ```{admonition} Title``` or ``:::{note}``) → a
-      blockquote headed by the title in bold, options (``:class: tip``) dropped;
+      blockquote headed by the title in bold, at the directive's indentation (so a directive inside a list
+      item stays in it), options (``:class: tip``) dropped; a dropdown (``:class: dropdown``, an exercise's
+      answer) opens with an empty ``<span class="mmn-slide-answer">`` marker (one with a table is not
+      quoted, since tables do not render in a blockquote, and ends with a ``mmn-slide-answer-end`` marker);
       ``{math}`` → a ``$$`` block, ``{code-block}`` → a code fence;
       ``{glossary}``/``{bibliography}``/``{tableofcontents}`` disappear;
     * label targets ``(label)=`` disappear. Math and plain code fences are untouched.
@@ -75,8 +80,11 @@ def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None 
             body.append(lines[i])
             i += 1
         i += 1  # the closing fence
+        options = []
         while body and re.match(r"^\s*:[a-zA-Z_-]+:", body[0]):
-            body.pop(0)
+            options.append(body.pop(0).strip())
+        indent = m.group("indent")
+        body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in body]
         if name in ("glossary", "bibliography", "tableofcontents", "toctree"):
             continue
         if name == "math":
@@ -87,9 +95,19 @@ def myst_to_markdown(text: str, *, cite: Callable[[list[str], str], str] | None 
             continue
         inner = myst_to_markdown("\n".join(body), cite=cite).strip("\n")
         title = arg if name == "admonition" else name.capitalize() + (f": {arg}" if arg else "")
-        out.append(f"> **{_ROLE.sub(role, title)}**")
-        out.append(">")
-        out.extend(f"> {ln}" if ln.strip() else ">" for ln in inner.splitlines())
+        # A dropdown (an exercise's answer) is marked, so the slides show it only when the lecturer reveals it.
+        hidden = any(o.startswith(":class:") and "dropdown" in o.split() for o in options) or name == "dropdown"
+        marker = f'<span class="{ANSWER_CLASS}"></span>' if hidden else ""
+        if hidden and any(ln.lstrip().startswith("|") for ln in inner.splitlines()):
+            # Markdown tables do not render inside a blockquote: the answer stays plain, between two markers
+            out.append(f"{indent}{marker}**{_ROLE.sub(role, title)}**")
+            out.append("")
+            out.extend(f"{indent}{ln}" if ln.strip() else "" for ln in inner.splitlines())
+            out.extend(["", f'{indent}<span class="{ANSWER_CLASS}-end"></span>', ""])
+            continue
+        out.append(f"{indent}> {marker}**{_ROLE.sub(role, title)}**")
+        out.append(f"{indent}>")
+        out.extend(f"{indent}> {ln}" if ln.strip() else f"{indent}>" for ln in inner.splitlines())
         out.append("")
     return "\n".join(out)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 import plotly.graph_objects as go
 
-from widgets.bodymap.figure import STATE_TRACES, _layout_state, figure, state
+from widgets.bodymap.figures import STATE_TRACES, _layout_state, figure, state
 from widgets.bodymap.patterns import DISEASES, PATTERNS, YEARS
 
 
