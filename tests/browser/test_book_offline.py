@@ -36,7 +36,7 @@ def test_every_page_renders_offline_with_its_figures_and_math(browser, site):
             problems.append(f"{rel}: the notebook made {executed} figures, the page has {expected}")
         if expected:
             pg.wait_for_function(
-                "n => document.querySelectorAll('.js-plotly-plot').length >= n", arg=expected, timeout=15000
+                "n => document.querySelectorAll('.plotly-graph-div.js-plotly-plot').length >= n", arg=expected, timeout=15000
             )
         if pg.locator(".math").count():
             pg.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0", timeout=15000)

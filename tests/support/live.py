@@ -30,6 +30,8 @@ KNOWN_LIVE_ERRORS = (
     # (voila-dashboards/voila#1458); the idle kernel is culled instead (present.sh sets the culler).
     "/voila/api/shutdown/",
     "the server responded with a status of 403 (Forbidden)",
+    # a widget's last sync message while the page is being left, after its kernel connection closed
+    "Could not send widget sync message",
 )
 
 

@@ -65,6 +65,8 @@ FIGURE_INFO_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
 TABBABLE_JS = """() => Array.from(document.querySelectorAll(
     'a[href], button, input, select, textarea, summary, [tabindex], [contenteditable="true"]'))
   .filter(e => !e.disabled && e.tabIndex >= 0 && !e.closest('[hidden], [inert]')
+          // the content of a closed <details> is not tabbable (its summary is)
+          && !(e.closest('details:not([open])') && e.tagName !== 'SUMMARY')
           && (e.getClientRects().length > 0 || e.closest('.mmn-kbd-controls'))
           && getComputedStyle(e).visibility !== 'hidden')"""
 
