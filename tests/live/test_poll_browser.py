@@ -92,7 +92,9 @@ def test_student_answers_by_keyboard_and_the_hall_display_follows_within_1_s(bro
     assert lecturer.locator("#title").inner_text() == TITLE
     assert lecturer.locator("#code").inner_text() == code
     assert lecturer.locator("#join-url").inner_text() == f"{server.base}j/{code}"
-    assert lecturer.evaluate("document.getElementById('qr').naturalWidth") > 0  # the QR image loaded
+    # the QR image loaded (an <img> from the server: wait for it, under load it can come after the counter)
+    lecturer.wait_for_function("() => { const q = document.getElementById('qr'); return q && q.complete && q.naturalWidth > 0; }",
+                               timeout=10000)
 
     phone = Guarded(browser, PHONE, is_mobile=True, has_touch=True)
     student = phone.page
