@@ -8,8 +8,11 @@ in headless Chromium at 1920×1080 and walks the deck with PageDown, as a
 lecturer does. Between pages it stays ``--dwell`` seconds (the lecturer talking:
 the time the pool has to heat the next kernel). Each page change is timed from
 the key press to the next page's presenter view drawn (its figure drawn, or the
-quiz shown), against the 2 s target of issue 19. Afterwards it counts the deck's
-kernels until those of the pages left are culled (present.sh: 60 idle seconds).
+quiz shown), against the 2 s target of issue 19, and summed up per page. Afterwards it
+counts the deck's kernels until those of the pages left are culled (present.sh: 60 idle seconds).
+
+plotly's figure front end (5 MB) is loaded once from the deck's server and then from the browser's
+cache (``widgets/plotly_bundle.py``): the first page pays for it, later pages do not.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def main() -> int:
         page.wait_for_function(DRAWN_JS, timeout=120000)
         print(f"first page ({DECK[0]}) drawn {time.perf_counter() - start:.2f} s after opening its URL", flush=True)
         changes: list[float] = []
+        per_page: dict[str, list[float]] = {nb: [] for nb in DECK}
         for r in range(args.rounds):
             for nb in DECK[1:] + [DECK[0]]:
                 time.sleep(args.dwell)  # the lecturer talks about the page (the scenario's pause, not a wait)
@@ -99,9 +103,15 @@ def main() -> int:
                 if nav:
                     print(f"         (server answered after {nav[0] / 1000:.2f} s, page parsed after {nav[1] / 1000:.2f} s "
                           f"of the navigation)", flush=True)
+                per_page[nb].append(took)
                 if nb != DECK[0]:
                     changes.append(took)
                 print(f"round {r + 1}: -> {nb:34} {took:6.2f} s   {'ok' if took <= TARGET_S else 'SLOW'}", flush=True)
+        print("per page (key press or link to page drawn; the first page is reached by its link):")
+        for nb, times in per_page.items():
+            if times:
+                print(f"  {nb:34} median {statistics.median(times):5.2f} s   "
+                      f"({', '.join(f'{t:.2f}' for t in times)})")
         if changes:
             print(f"page change (PageDown to page drawn): median {statistics.median(changes):.2f} s, "
                   f"max {max(changes):.2f} s over {len(changes)} changes (target {TARGET_S:.0f} s)")

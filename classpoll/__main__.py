@@ -17,7 +17,8 @@ from classpoll.questions import QuestionBank
 from classpoll.server import PollConfig, make_app
 from classpoll.store import Store
 
-#: Largest request the HTTP server reads at all (bytes); handlers accept far less (server.MAX_BODY).
+#: Largest body the HTTP server reads at all (bytes). Handlers refuse any body declared over server.MAX_BODY
+#: (4 KiB) with a JSON 413 before reading it; this cap only ends a body sent without a length (chunked).
 MAX_REQUEST = 64 * 1024
 DEFAULT_DB = Path.home() / ".local" / "share" / "classpoll" / "poll.sqlite"
 

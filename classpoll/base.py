@@ -20,7 +20,8 @@ from classpoll.questions import QuestionBank
 from classpoll.store import PollError, Store
 
 STATIC = Path(__file__).resolve().parent / "static"
-#: Largest request body accepted by a handler (bytes); the HTTP server refuses anything over 64 KiB outright.
+#: Largest request body accepted (bytes). A larger declared body is refused with a JSON 413 as soon as the headers
+#: arrive, before it is read; the HTTP server closes the connection after 64 KiB of a body sent without a length.
 MAX_BODY = 4096
 MAX_TITLE = 120
 CODE_PATTERN = r"([A-Za-z0-9]{1,12})"
@@ -44,8 +45,32 @@ class PollConfig:
     extra_handlers: list = field(default_factory=list)  # e.g. the hub's OAuth callback
 
 
+@tornado.web.stream_request_body
 class BaseHandler(tornado.web.RequestHandler):
-    """Security headers, JSON errors, the lecturer check and the voter pseudonym."""
+    """Security headers, JSON errors, the lecturer check, the voter pseudonym and the size limit of bodies.
+
+    Bodies are streamed (``data_received``) so that a body declared larger than :data:`MAX_BODY` gets a JSON 413
+    from :meth:`prepare`, before any of it is read, instead of the HTTP server's bare 400.
+    """
+
+    _body: bytearray | None = None
+    _body_too_large = False
+
+    def prepare(self):
+        """Refuse a request whose ``Content-Length`` exceeds :data:`MAX_BODY` (413), before reading its body."""
+        length = self.request.headers.get("Content-Length", "").strip()
+        if length.isdigit() and int(length) > MAX_BODY:
+            self.fail(413, too_large_message())
+
+    def data_received(self, chunk: bytes) -> None:
+        """Keep the body's bytes up to :data:`MAX_BODY`; beyond it only note that it was too large."""
+        if self._body is None:
+            self._body = bytearray()
+        if self._body_too_large or len(self._body) + len(chunk) > MAX_BODY:
+            self._body_too_large = True
+            self._body.clear()
+        else:
+            self._body.extend(chunk)
 
     @property
     def poll(self) -> PollConfig:
@@ -141,18 +166,7 @@ class BaseHandler(tornado.web.RequestHandler):
         return pseudonym(self.settings["cookie_secret"], code, raw.decode())
 
     def session(self, code: str):
-        """Look up a session, failing with the store's HTTP status if it does not exist.
-
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-
-        Returns
-        -------
-        Session
-            The stored session.
-        """
+        """The stored :class:`~classpoll.store.Session` of join code ``code``; fails with 404 if there is none."""
         try:
             return self.poll.store.session(code)
         except PollError as exc:
@@ -174,13 +188,14 @@ class BaseHandler(tornado.web.RequestHandler):
         dict
             The body (``{}`` for an empty one).
         """
-        if len(self.request.body) > MAX_BODY:
-            self.fail(413, f"the request body is larger than {MAX_BODY} bytes")
+        if self._body_too_large:
+            self.fail(413, too_large_message())
+        body = bytes(self._body or b"")
         ctype = self.request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if ctype != "application/json":
             self.fail(415, "send the request body as JSON (Content-Type: application/json)")
         try:
-            data = json.loads(self.request.body or b"{}")
+            data = json.loads(body or b"{}")
         except (UnicodeDecodeError, json.JSONDecodeError):
             self.fail(400, "the request body is not valid JSON")
         if not isinstance(data, dict):
@@ -205,17 +220,9 @@ class BaseHandler(tornado.web.RequestHandler):
         self.finish(json.dumps(data))
 
     def join_url(self, code: str) -> str:
-        """Address students open to join session ``code``.
+        """Address students open to join session ``code``: ``<base>/j/<code>``.
 
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-
-        Returns
-        -------
-        str
-            ``<base>/j/<code>``, where the base is the configured public URL or else the address of this request.
+        The base is the configured public URL or else the address of this request.
         """
         base = self.poll.public_url or f"{self.request.protocol}://{self.request.host}{self.poll.base_url}"
         return base.rstrip("/") + f"/j/{code}"
@@ -230,16 +237,16 @@ class BaseHandler(tornado.web.RequestHandler):
         return False
 
 
+def too_large_message() -> str:
+    """The error of a body over :data:`MAX_BODY`, naming the limit."""
+    return f"the request body is larger than the limit of {MAX_BODY} bytes ({MAX_BODY // 1024} KiB)"
+
+
 # -- views shared by the API and the live streams -------------------------------------------------------------------
+# Both take the server's PollConfig (store and question bank) and a session's join code, and return a dict that
+# is sent as JSON.
 def student_view(poll: PollConfig, code: str) -> dict:
     """What students see of a session: its code and title, the current question and its state.
-
-    Parameters
-    ----------
-    poll : PollConfig
-        The server's configuration (store and question bank).
-    code : str
-        The session's join code.
 
     Returns
     -------
@@ -259,13 +266,6 @@ def student_view(poll: PollConfig, code: str) -> dict:
 
 def lecturer_view(poll: PollConfig, code: str) -> dict:
     """What the lecturer sees of a session: the students' view plus the answer counts and the questions asked.
-
-    Parameters
-    ----------
-    poll : PollConfig
-        The server's configuration (store and question bank).
-    code : str
-        The session's join code.
 
     Returns
     -------

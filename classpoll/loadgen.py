@@ -3,6 +3,12 @@
 Each simulated student is what a phone does: ``GET /api/s/<code>/state`` (which gives the browser its voter
 cookie), then ``POST /api/s/<code>/answer`` one or more times; the last acknowledged answer is the one that
 must be stored. Only ``127.0.0.1``/``localhost`` addresses are accepted, so this never loads another machine.
+
+The two simulations, :func:`run_class` and :func:`sustained`, take the same first arguments: ``base`` (str, the
+server's address, a loopback one), ``code`` (str, the session's join code), ``qid`` (str, the id of the open
+question), ``n_options`` (int, its number of options), then the keywords ``students`` (int, default 150, how
+many simulated students) and ``seed`` (int, default 0, of the random choices). Both return a :class:`ClassRun`:
+acknowledged answers, latencies (s), errors and wall time (s).
 """
 
 from __future__ import annotations
@@ -78,36 +84,23 @@ async def answer(http: AsyncHTTPClient, base: str, code: str, cookie: str, qid: 
     return time.perf_counter() - start
 
 
+async def _timed(run: ClassRun, http: AsyncHTTPClient, students: list, timeout_s: float) -> ClassRun:
+    """Run the students' coroutines together within ``timeout_s``; note the wall time in ``run``, close ``http``."""
+    start = time.perf_counter()
+    try:
+        await asyncio.wait_for(asyncio.gather(*students), timeout_s)
+    finally:
+        run.wall = time.perf_counter() - start
+        http.close()
+    return run
+
+
 async def run_class(base: str, code: str, qid: str, n_options: int, *, students: int = 150, changes: int = 0,
                     seed: int = 0, deadline_s: float = 30.0) -> ClassRun:
     """Simulate a class answering one question at once.
 
-    ``students`` students join at once and answer ``qid`` (a random option each); ``changes`` of them then
-    change their answer once. Stops at ``deadline_s``.
-
-    Parameters
-    ----------
-    base : str
-        The server's address; must be a loopback address.
-    code : str
-        The session's join code.
-    qid : str
-        The id of the open question.
-    n_options : int
-        Number of options of the question.
-    students : int, default 150
-        Number of simulated students.
-    changes : int, default 0
-        How many of them change their answer once.
-    seed : int, default 0
-        Seed of the random choices.
-    deadline_s : float, default 30.0
-        Time limit for the whole run (s).
-
-    Returns
-    -------
-    ClassRun
-        Acknowledged answers, latencies (s), errors and wall time (s).
+    ``students`` students join at once and answer ``qid`` (a random option each); ``changes`` (int) of them then
+    change their answer once. Stops at ``deadline_s`` (s). Arguments and result: see the module's docstring.
     """
     _check_loopback(base)
     rng = random.Random(seed)
@@ -126,43 +119,15 @@ async def run_class(base: str, code: str, qid: str, n_options: int, *, students:
         except (HTTPClientError, OSError, asyncio.TimeoutError) as exc:
             run.errors.append(f"student {i}: {exc}")
 
-    start = time.perf_counter()
-    try:
-        await asyncio.wait_for(asyncio.gather(*(student(i) for i in range(students))), deadline_s)
-    finally:
-        run.wall = time.perf_counter() - start
-        http.close()
-    return run
+    return await _timed(run, http, [student(i) for i in range(students)], deadline_s)
 
 
 async def sustained(base: str, code: str, qid: str, n_options: int, *, students: int = 150,
                     duration_s: float = 5.0, seed: int = 0) -> ClassRun:
     """Measure the sustained answer rate and its latencies.
 
-    ``students`` students change their answer again and again for ``duration_s`` seconds (each waits for its
-    acknowledgement before the next).
-
-    Parameters
-    ----------
-    base : str
-        The server's address; must be a loopback address.
-    code : str
-        The session's join code.
-    qid : str
-        The id of the open question.
-    n_options : int
-        Number of options of the question.
-    students : int, default 150
-        Number of simulated students.
-    duration_s : float, default 5.0
-        How long the students keep answering (s), in (0, 60].
-    seed : int, default 0
-        Seed of the random choices.
-
-    Returns
-    -------
-    ClassRun
-        Acknowledged answers, latencies (s), errors and wall time (s).
+    ``students`` students change their answer again and again for ``duration_s`` seconds, in (0, 60] (each waits
+    for its acknowledgement before the next). Arguments and result: see the module's docstring.
     """
     _check_loopback(base)
     if not 0 < duration_s <= 60:
@@ -183,10 +148,4 @@ async def sustained(base: str, code: str, qid: str, n_options: int, *, students:
                 run.errors.append(f"student {i}: {exc}")
                 return
 
-    start = time.perf_counter()
-    try:
-        await asyncio.wait_for(asyncio.gather(*(student(i) for i in range(students))), duration_s + 30)
-    finally:
-        run.wall = time.perf_counter() - start
-        http.close()
-    return run
+    return await _timed(run, http, [student(i) for i in range(students)], duration_s + 30)

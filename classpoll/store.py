@@ -98,7 +98,12 @@ def decode_choice(text: str) -> tuple[int, ...]:
 
 
 class Store:
-    """The poll database at ``path`` (created if missing). Not shared between threads: one per server process."""
+    """The poll database at ``path`` (created if missing). Not shared between threads: one per server process.
+
+    Its methods name a session by ``code`` (str, the session's join code) and a question by ``question`` (str, the
+    question's id). A method about a question asked in a session raises :class:`PollError` with status 404 if the
+    session does not exist or the question has not been asked in it.
+    """
 
     def __init__(self, path: Path | str, *, durable: bool = False):
         self.path = Path(path)
@@ -198,16 +203,8 @@ class Store:
     def open_question(self, code: str, question: str, n_options: int) -> None:
         """Make ``question`` the session's current one and open it (again) for answers; earlier answers stay.
 
-        The question asked before it, if still open, is closed.
-
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-        question : str
-            The question's id.
-        n_options : int
-            Number of options of the question.
+        The question asked before it, if still open, is closed. ``n_options`` (int) is the question's number of
+        options.
         """
         session = self.session(code)
         with self.db:
@@ -234,44 +231,11 @@ class Store:
         return row[0], row[1]
 
     def state(self, code: str, question: str) -> str:
-        """State of a question asked in a session.
-
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-        question : str
-            The question's id.
-
-        Returns
-        -------
-        str
-            One of ``"open"``, ``"closed"``, ``"revealed"``.
-
-        Raises
-        ------
-        PollError
-            With status 404 if the question has not been asked in the session.
-        """
+        """State of a question asked in the session: one of :data:`STATES` (``"open"``, ``"closed"``, ``"revealed"``)."""
         return self._asked_row(code, question)[0]
 
     def set_state(self, code: str, question: str, state: str) -> None:
-        """Set the state of a question asked in a session.
-
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-        question : str
-            The question's id.
-        state : {"open", "closed", "revealed"}
-            The new state.
-
-        Raises
-        ------
-        PollError
-            If ``state`` is not valid, or (404) the question has not been asked in the session.
-        """
+        """Set the state of a question asked in the session to ``state``, one of :data:`STATES` (else PollError 400)."""
         if state not in STATES:
             raise PollError(f"state must be one of {STATES}, got {state!r}")
         self.state(code, question)
@@ -315,26 +279,12 @@ class Store:
         return decode_choice(row[0]) if row else None
 
     def histogram(self, code: str, question: str) -> tuple[list[int], int]:
-        """Count the answers to ``question`` per option.
-
-        A voter of a select-all item counts once per option chosen.
-
-        Parameters
-        ----------
-        code : str
-            The session's join code.
-        question : str
-            The question's id.
+        """Count the answers to ``question`` per option; a voter of a select-all item counts once per option chosen.
 
         Returns
         -------
         tuple of (list of int, int)
             The count per option and the number of voters.
-
-        Raises
-        ------
-        PollError
-            With status 404 if the question has not been asked in the session.
         """
         counts = [0] * self._asked_row(code, question)[1]
         voters = 0

@@ -21,7 +21,7 @@ want=$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -d' ' -
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing pinned packages into .venv"
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c requirements/constraints.txt -e ".[test,live]"
+  .venv/bin/python -m pip install --quiet -c requirements/constraints.txt -e ".[test,live,hub]"
   echo "$want" > "$stamp"
 fi
 

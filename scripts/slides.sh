@@ -50,6 +50,8 @@ cp -r book/_vendor/plotly "$out/plotly"
 cp -r book/_vendor/mathjax "$out/mathjax"
 mkdir -p "$out/course"
 cp widgets/static/*.js widgets/static/*.css "$out/course/" 2>/dev/null || true
+# the scripts kept in parts (widgets/static/quiz/), joined as the book serves them
+.venv/bin/python -c "import sys; from widgets.assets import write_bundles; write_bundles(sys.argv[1])" "$out/course"
 # the models computed in the page (conduction, IVIg, needle EMG): their tables and scripts
 .venv/bin/python -c "import sys; from mmn_book.slides.export import write_in_page_models; write_in_page_models(sys.argv[1])" "$out/course"
 

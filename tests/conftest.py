@@ -109,6 +109,18 @@ def book_build(tmp_path_factory) -> BookBuild:
 
 
 
+@pytest.fixture(scope="module")
+def book(request):
+    """The built book for the quiz pages: the session's :func:`site`, or, while developing, a copy built elsewhere
+    (``MMN_QUIZ_BOOK_HTML=/tmp/x/_build/html``, from ``jupyter-book build . --path-output /tmp/x``), served."""
+    html = os.environ.get("MMN_QUIZ_BOOK_HTML")
+    if html:
+        with served(Path(html)) as base:
+            yield Site(base, Path(html))
+    else:
+        yield request.getfixturevalue("site")
+
+
 @pytest.fixture(scope="session")
 def site(book_build: BookBuild):
     """Serve ``_build/html`` on an ephemeral port of 127.0.0.1."""

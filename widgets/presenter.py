@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from widgets import presenter_style
+from widgets import plotly_bundle, presenter_style
 from widgets.display import sync_figure_state
 
 #: Base font size of figures in presenter mode (px); titles and axis titles are larger. (Page text is
@@ -288,9 +288,10 @@ def present(element: Any, *, keep: Iterable[str] | Callable[[Any], bool] | None 
     used, with ``presenter=True`` when its ``live`` accepts it), an ipywidget,
     or any object with a rich display (a quiz, an HTML view). A widget view
     goes in a full-width ``.mmn-presenter`` box styled by :func:`css`; its
-    plotly ``FigureWidget`` objects are restyled with :func:`style_figure` and
+    plotly ``FigureWidget`` objects are restyled with :func:`style_figure`,
     their synced state refreshed (:func:`sync_figure_state`, so Voila draws
-    them as they are now); when ``keep`` is given, every control not named in
+    them as they are now) and, in the deck, their front end loaded from the
+    server's cached copy (:func:`widgets.plotly_bundle.serve_from_deck`); when ``keep`` is given, every control not named in
     it is hidden (:func:`keep_controls`). A rich-display element's outputs are
     collected (without an ``Output`` widget, whose capture can stall Voila's
     execution) and shown again with their HTML inside ``.mmn-presenter``.
@@ -306,6 +307,7 @@ def present(element: Any, *, keep: Iterable[str] | Callable[[Any], bool] | None 
         # a figure in a fill-height box takes the window's height (see DECK_JS), not a fixed one
         style_figure(fig, height=None if FILL_CLASS in getattr(fig, "_dom_classes", ()) else height)
         sync_figure_state(fig)
+        plotly_bundle.serve_from_deck(fig)  # in the deck: plotly's front end from one cached file, not inline
     if keep is not None:
         keep_controls(view, keep)
     box = W.VBox([view], layout=W.Layout(width="100%"))

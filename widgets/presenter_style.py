@@ -132,10 +132,65 @@ def css(css_class: str = "mmn-presenter", figure_font: int = 28) -> str:
 {c} .mmn-fill-height {{ min-height: {u(240)}; }}
 {c} .mmn-fill-height .js-plotly-plot, {c} .mmn-fill-height .plotly-graph-div {{ height: 100% !important; }}
 {c} .mmn-hidden {{ display: none !important; }}
-{c} .mmn-differential {{ zoom: 1.35; }}
+{c} .mmn-differential:not(.mmn-ddx-deck) {{ zoom: 1.35; }}
+{_differential_css(c)}
+{_join_css(c)}
 {c} .mmn-alt {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
 {c} .mmn-figure-text {{ font-size: {figure_font}px; }}
 h2.mmn-presenter-title {{ font-size: {u(TITLE_SIZE)}; font-weight: 700; margin: 0 0 {u(10)}; line-height: 1.15; }}
+"""
+
+
+def _differential_css(c: str) -> str:
+    """The differential explorer's deck page (:mod:`widgets.differential.deck`): findings left, diagnoses right."""
+    d = f"{c} .mmn-ddx-deck"
+    return f"""
+{d} {{ margin: 0; font-size: {u(28)}; line-height: 1.25; container-type: normal; }}
+{d} .mmn-ddx-summary {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; margin: 0; padding: 0; border: 0; }}
+{d} .mmn-preset-buttons {{ display: flex; margin: 0 0 {u(14)}; }}
+{d} button.mmn-preset-button {{ font: inherit; font-size: {u(TEXT_SIZE)}; font-weight: 600; min-height: {u(64)};
+  padding: {u(4)} {u(26)}; border-radius: {u(10)}; border: {u(3)} solid var(--mmn-line); background: var(--mmn-bg);
+  color: var(--mmn-fg); cursor: pointer; }}
+{d} button.mmn-preset-button.mmn-active {{ background: var(--mmn-accent); color: var(--mmn-accent-fg);
+  border-color: var(--mmn-accent); }}
+{d} button.mmn-preset-button:focus-visible, {d} select:focus-visible {{ outline: {u(5)} solid var(--mmn-accent);
+  outline-offset: {u(3)}; }}
+{d} .mmn-ddx-layout {{ display: grid; grid-template-columns: minmax(0, 1.05fr) minmax(0, 1fr); gap: {u(36)};
+  align-items: start; }}
+{d} .mmn-ddx-fields {{ display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: {u(8)} {u(20)}; }}
+{d} fieldset.mmn-ddx-finding {{ border: 0; margin: 0; padding: 0; min-width: 0; }}
+{d} fieldset.mmn-ddx-finding legend {{ font-size: {u(24)}; font-weight: 600; padding: 0; margin: 0; max-width: 100%;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+{d} select.mmn-ddx-select {{ width: 100%; height: {u(TARGET_SIZE + 6)}; font-size: {u(26)}; padding: 0 {u(8)};
+  background: var(--mmn-bg); color: var(--mmn-fg); border: {u(2)} solid var(--mmn-line); border-radius: {u(6)}; }}
+{d} .mmn-ddx-options {{ display: none; }}
+{d} .mmn-ddx-results {{ position: static; max-height: none; overflow: visible; }}
+{d} li.mmn-ddx-dx {{ padding: {u(2)} {u(14)}; margin: 0 0 {u(12)}; border-left-width: {u(10)}; }}
+{d} .mmn-ddx-head {{ font-size: {u(34)}; line-height: 1.2; margin: 0; }}
+{d} .mmn-ddx-badge {{ font-size: {u(30)}; padding: 0 {u(10)}; border-radius: {u(6)}; }}
+{d} .mmn-ddx-category {{ font-size: {u(24)}; margin: {u(4)} 0 0; }}
+{d} .mmn-ddx-reasons, {d} .mmn-ddx-none {{ display: none; }}
+"""
+
+
+def _join_css(c: str) -> str:
+    """The class link's QR card (:mod:`widgets.deck_join`): a corner of the first page, or large on Q / click."""
+    j = f"{c} .mmn-join"
+    return f"""
+{j} {{ position: fixed; top: {u(4)}; right: {u(12)}; z-index: 6; display: flex; flex-direction: row-reverse;
+  align-items: center; gap: {u(10)}; max-width: {u(560)}; padding: {u(4)} {u(4)} {u(4)} {u(12)};
+  background: #ffffff; color: #000000; border-radius: {u(8)}; box-shadow: 0 0 0 {u(2)} var(--mmn-line); }}
+{j} .mmn-join-toggle {{ flex: 0 0 auto; display: block; width: {u(96)}; height: {u(96)}; padding: 0; margin: 0;
+  border: 0; background: #ffffff; cursor: zoom-in; }}
+{j} .mmn-join-toggle svg {{ display: block; width: 100%; height: 100%; }}
+{j} .mmn-join-toggle:focus-visible {{ outline: {u(5)} solid #0b5cad; outline-offset: {u(3)}; }}
+{j} .mmn-join-text {{ margin: 0; font-size: {u(20)}; line-height: 1.25; color: #000000; overflow-wrap: anywhere; }}
+{j} .mmn-join-text a {{ color: #0b5cad; }}
+{j}.mmn-join-large {{ top: 50%; left: 50%; right: auto; transform: translate(-50%, -50%); flex-direction: column;
+  max-width: none; padding: {u(20)}; }}
+{j}.mmn-join-large .mmn-join-toggle {{ width: min(78vh, 78vw); height: min(78vh, 78vw); cursor: zoom-out; }}
+{j}.mmn-join-large .mmn-join-text {{ font-size: {u(TEXT_SIZE)}; }}
 """
 
 
@@ -145,6 +200,7 @@ h2.mmn-presenter-title {{ font-size: {u(TITLE_SIZE)}; font-weight: 700; margin: 
 #:   Markdown cell, marked "→" and "←"); a page may take a key first (``window.mmnDeckStep(+1|-1)`` returns
 #:   true when it used the key: the lecture quiz steps through its questions that way);
 #: * 1–9 and 0: the first to tenth ``.mmn-preset-button`` of the page;
+#: * Q: the class link's QR code (``.mmn-join``, first page) large or back in its corner (a click does the same);
 #: * keys are left alone while a form control, a slider handle or a text field has the focus, and with
 #:   Ctrl/Alt/Meta;
 #: * ``.mmn-fill-height`` boxes (the deck figures) take the height left below their top edge, so a page fits

@@ -33,6 +33,7 @@
       return;
     }
     $("login").hidden = true;
+    $("lan-note").hidden = who.mode !== "lan";
     if (!deck) {
       await setup();
     } else if (!code) { // the deck names no session: the newest one

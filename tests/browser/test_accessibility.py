@@ -13,7 +13,7 @@ phone and print checks of ``test_mobile_print.py``):
   on the same axes must also differ in dash or marker (colour is never the only
   cue);
 * keyboard operation: every plotly slider and menu has a native proxy
-  (``book/_static/plotly-a11y.js``) that Tab reaches and that, on ArrowRight /
+  (``plotly-a11y.js``, in parts in ``book/_ext/mmn_book/js/plotly-a11y/``) that Tab reaches and that, on ArrowRight /
   ArrowDown / Enter, changes the figure (``gd.data``/``gd.layout``) and the
   plotly control's ``active``; every quiz answers from the keyboard alone
   (Tab, Space, Enter); no visible control is left out of the Tab order.
@@ -28,10 +28,11 @@ from pathlib import Path
 
 from support.axe import axe_violations
 from support.colours import trace_colour_problems
-from support.paths import PLOTLY_JS, ROOT
+from support.paths import PLOTLY_JS
+from support.scripts import plotly_a11y_js
 from support.visits import FIGURE_INFO_JS, keyboard_problems
 
-A11Y_JS = ROOT / "book" / "_static" / "plotly-a11y.js"
+A11Y_JS = plotly_a11y_js()
 # ------------------------------------------------------------------------------------------------
 # Checkers (run in a loaded page)
 # ------------------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The browser conduction model agrees with widgets.conduction (the reference) on 1,000+ configurations.
 
-No book build: a blank page gets the exported data table (mmn_book.model_tables) and conduction-model.js, the
-way the book serves them, and computes every configuration in headless Chromium. Measurements must agree
-within the tolerance stated in mmn_book.conduction_parity (relative 1e-4: the page reads the sampled people's
-unit properties as float32; peak times within one sample), and every grade, verdict, pattern, finding,
-sentence and checklist line exactly.
+No book build: a blank page gets the exported data table (mmn_book.model_tables) and conduction-model.js (the
+parts in book/_ext/mmn_book/js/conduction/ joined by model_tables.script_source), the way the book serves them,
+and computes every configuration in headless Chromium. Measurements must agree within the tolerance stated in
+mmn_book.conduction_parity (relative 1e-4: the page reads the sampled people's unit properties as float32; peak
+times within one sample), and every grade, verdict, pattern, finding, sentence and checklist line exactly.
 """
 
 from __future__ import annotations

@@ -8,15 +8,11 @@ the EMG chapter loads the EMG scripts and table.
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from support.browser import new_file_page
+from support.emg_screen import COUNT_AUDIO_CONTEXTS, SCREEN, changed
 
 PAGE = "chapters/04b_needle_emg.html"
-
-SCREEN = ("() => { const r = document.querySelector('.mmn-emg-kf'); const g = r.querySelector('.js-plotly-plot'); "
-          "return JSON.stringify([r.getAttribute('data-emg-screen'), g && g.data[0].y.slice(0, 300), "
-          "r.querySelector('.mmn-emg-kf__findings').textContent]); }")
 
 
 @pytest.fixture
@@ -38,43 +34,26 @@ def test_only_the_emg_chapter_loads_the_emg_scripts(book_build, chapter):
 
 
 def test_the_chapter_emg_from_file_at_390px_with_the_keyboard(browser, chapter):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    errors, elsewhere = [], []
-
-    def route(r):
-        if r.request.url.startswith(("file://", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            elsewhere.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, errors, elsewhere = new_file_page(browser, {"width": 390, "height": 844})
     try:
-        page.add_init_script("window.__ctx = 0; const C = window.AudioContext; window.AudioContext = "
-                             "class extends C { constructor(o) { super(o); window.__ctx++; } };")
+        page.add_init_script(COUNT_AUDIO_CONTEXTS)
         page.goto(chapter.as_uri())
         page.locator(".mmn-emg-kf").scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('.mmn-emg-kf[data-emg-ready] .js-plotly-plot')"
                                "?.data?.[0]?.y?.length > 0", timeout=20000)
 
-        def changed(before: str) -> str:
-            page.wait_for_function(f"() => ({SCREEN})() !== {json.dumps(before)}", timeout=10000)
-            return page.evaluate(SCREEN)
-
         now = page.evaluate(SCREEN)
         page.locator(".mmn-emg-kf__screen").focus()
         assert page.evaluate(SCREEN) == now, "focus alone changes nothing"
         page.keyboard.press("ArrowDown")
-        now = changed(now)
+        now = changed(page, now)
         page.keyboard.press("Tab")
         page.keyboard.press("ArrowRight")  # the next phase
-        now = changed(now)
+        now = changed(page, now)
         for _ in ("sweep", "gain"):
             page.keyboard.press("Tab")
             page.keyboard.press("ArrowUp")
-            now = changed(now)
+            now = changed(page, now)
         assert page.evaluate("() => window.__ctx") == 0, "no audio before the reader asks"
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.classList.contains('mmn-emg-kf__sound')")

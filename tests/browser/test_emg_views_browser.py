@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from support.browser import new_file_page
+from support.emg_screen import COUNT_AUDIO_CONTEXTS, SCREEN, changed
 from support.paths import PLOTLY_JS, ROOT
 
 from widgets.display import BUILD_ENV
@@ -33,43 +35,14 @@ def _emg_page(folder: Path, body: str) -> Path:
     return page
 
 
-def _file_page(browser, viewport):
-    """A page that may read file:// and nothing else; records page errors and other requests."""
-    context = browser.new_context(viewport=viewport)
-    errors, elsewhere = [], []
-
-    def route(r):
-        if r.request.url.startswith(("file://", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            elsewhere.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return context, page, errors, elsewhere
-
-
-SCREEN = ("() => { const r = document.querySelector('.mmn-emg-kf'); const g = r.querySelector('.js-plotly-plot'); "
-          "return JSON.stringify([r.getAttribute('data-emg-screen'), g && g.data[0].y.slice(0, 300), "
-          "r.querySelector('.mmn-emg-kf__findings').textContent]); }")
-
-
-def _changed(page, before: str) -> str:
-    page.wait_for_function(f"() => ({SCREEN})() !== {json.dumps(before)}", timeout=10000)
-    return page.evaluate(SCREEN)
-
-
 def test_kernel_free_view_keyboard_only_at_phone_width_from_file(browser, tmp_path, monkeypatch):
     """390 px, keyboard only, file://: every control changes the trace; the sound is created only on a press."""
     monkeypatch.setenv(BUILD_ENV, "1")
     page_file = _emg_page(tmp_path, explorer("mmn_block", "fdi", "insertion").static_html()
                           + sample_patient("als_cervical").static_html())
-    context, page, errors, elsewhere = _file_page(browser, {"width": 390, "height": 844})
+    context, page, errors, elsewhere = new_file_page(browser, {"width": 390, "height": 844})
     try:
-        page.add_init_script("window.__ctx = 0; const C = window.AudioContext; window.AudioContext = "
-                             "class extends C { constructor(o) { super(o); window.__ctx++; } };")
+        page.add_init_script(COUNT_AUDIO_CONTEXTS)
         page.goto(page_file.as_uri())
         page.wait_for_function("() => document.querySelector('.mmn-emg-kf[data-emg-ready] .js-plotly-plot')"
                                "?.data?.[0]?.y?.length > 0", timeout=15000)
@@ -79,18 +52,18 @@ def test_kernel_free_view_keyboard_only_at_phone_width_from_file(browser, tmp_pa
         page.locator(".mmn-emg-kf__screen").focus()
         assert page.evaluate(SCREEN) == first, "focus alone changes nothing"
         page.keyboard.press("ArrowDown")
-        now = _changed(page, first)
+        now = changed(page, first)
         assert "MMN block · Biceps" in page.locator(".mmn-emg-kf__screen option:checked").inner_text()
         # the phase radios: Tab into the group, arrow to the next phase
         page.keyboard.press("Tab")
         page.keyboard.press("ArrowRight")
-        now = _changed(page, now)
+        now = changed(page, now)
         assert "/rest/" in json.loads(now)[0]
         for sel in (".mmn-emg-kf__sweep", ".mmn-emg-kf__gain"):
             page.keyboard.press("Tab")
             assert page.evaluate("s => document.activeElement === document.querySelector(s)", sel)
             page.keyboard.press("ArrowUp")  # rest starts at 100 ms/div, the longest sweep
-            now = _changed(page, now)
+            now = changed(page, now)
         assert page.evaluate("() => window.__ctx") == 0, "no audio before the reader asks"
         page.keyboard.press("Tab")
         sound = page.locator(".mmn-emg-kf__sound")

@@ -14,6 +14,7 @@ import re
 from html import unescape
 
 import pytest
+from support.browser import new_recording_page, off_disk
 from support.paths import HTML
 
 from widgets.ivig.explorer_state import ExplorerState
@@ -167,11 +168,7 @@ def test_the_explorer_works_opened_from_disk(browser):
     path = HTML / PAGE
     if not path.exists():
         pytest.skip(f"no built book at {HTML}")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requests, errors = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, requests, errors = new_recording_page(browser, {"width": 1280, "height": 900})
     try:
         root = _open(page, path.as_uri())
         _acts(page, root, "every_weeks", "ArrowLeft")
@@ -179,7 +176,7 @@ def test_the_explorer_works_opened_from_disk(browser):
     finally:
         context.close()
     assert errors == []
-    assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
+    assert off_disk(requests) == []
 
 
 def test_the_printed_course_shows_each_simulator_s_figure_without_its_controls(page, site):

@@ -37,6 +37,7 @@ from support.print_checks import (
     TOLERANCE_PX,
     _pages,
 )
+from support.scripts import plotly_a11y_js
 
 #: Each figure adds at least this much to a PDF (a two-point line chart adds about 10 kB).
 MIN_FIGURE_PDF_BYTES = 2000
@@ -96,7 +97,7 @@ def test_long_figure_texts_are_wrapped_on_a_phone_and_restored_on_a_wide_screen(
     from widgets.display import figure_html
 
     plotly_js = ROOT / "book" / "_vendor" / "plotly" / "plotly.min.js"
-    a11y_js = ROOT / "book" / "_static" / "plotly-a11y.js"
+    a11y_js = plotly_a11y_js()
     long = "A verdict that explains the whole study in one long sentence, far too wide for a phone screen"
     fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]), layout=dict(
         title="A title that is much longer than the figure is wide on a phone",

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from support.browser import new_recording_page, off_disk
+
 QUERY = "conduction block"
 EXPECTED_FIRST = "chapters/04_nerve_conduction.html"
 #: Words of the course's forms and quizzes that must not make up a search preview.
@@ -46,13 +48,10 @@ def test_search_over_http_ranks_the_chapter_first_with_clean_previews(page, site
 
 
 def test_search_from_disk_lists_results_without_failed_requests(browser, site):
-    context = browser.new_context()
-    pg = context.new_page()
-    failed, errors, requests = [], [], []
+    context, pg, requests, errors = new_recording_page(browser)
+    failed = []
     pg.on("requestfailed", lambda r: failed.append(r.url))
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("request", lambda r: requests.append(r.url))
     try:
         pg.goto((site.root / "search.html").as_uri() + "?q=" + QUERY.replace(" ", "+"), wait_until="load")
         found = results(pg)
@@ -63,7 +62,7 @@ def test_search_from_disk_lists_results_without_failed_requests(browser, site):
                              " || '')", timeout=15000)
         assert failed == [] and [e for e in errors if "fetch" in e.lower() or "cors" in e.lower()] == [], (failed, errors)
         assert pg.locator(".mmn-search-note").is_visible()
-        assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
+        assert off_disk(requests) == []
     finally:
         context.close()
 
@@ -71,16 +70,12 @@ def test_search_from_disk_lists_results_without_failed_requests(browser, site):
 def test_a_chapter_from_disk_navigates_on_a_phone(browser, site):
     from support.drawers import check_drawer
 
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    pg = context.new_page()
-    requests, errors = [], []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    context, pg, requests, errors = new_recording_page(browser, {"width": 390, "height": 844})
     try:
         pg.goto((site.root / EXPECTED_FIRST).as_uri(), wait_until="load")
         assert check_drawer(pg, ".primary-toggle", "pst-primary-sidebar-modal") == []
         assert check_drawer(pg, ".secondary-toggle", "pst-secondary-sidebar-modal") == []
-        assert [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))] == []
+        assert off_disk(requests) == []
         assert errors == []
     finally:
         context.close()

@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from support.figures import wait_for_figures
 from support.paths import PLOTLY_JS, ROOT
+from support.scripts import plotly_a11y_js
 
-A11Y_JS = ROOT / "book" / "_static" / "plotly-a11y.js"
+A11Y_JS = plotly_a11y_js()
 COURSE_CSS = ROOT / "book" / "_static" / "course.css"
 PHONE = {"width": 390, "height": 844}
 #: Sub-pixel rounding of SVG text boxes.

@@ -4,35 +4,22 @@ A student on the book's pages, with the keyboard alone: browses options without 
 "Check answer", sees the first-attempt score, retries; opens a case whose next step appears only after an
 answer; reviews due questions on the review page; resets with a confirmation.
 
-The built book is the session's build (fixture ``site`` of conftest.py) or, while developing, a copy built
+The built book is fixture ``book`` of conftest.py: the session's build (fixture ``site``) or, while developing, a copy built
 elsewhere: ``MMN_QUIZ_BOOK_HTML=/tmp/x/_build/html`` (built with ``jupyter-book build . --path-output /tmp/x``).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from support.browser import KNOWN_PAGE_ERRORS, new_guarded_page
-from support.site import Site, served
 
 from widgets.quiz import load_bank
 
 CHAPTER = "chapters/01_what_is_mmn.html"
 CASES = "chapters/09_clinical_cases.html"
 REVIEW = "chapters/10_review.html"
-
-
-@pytest.fixture(scope="module")
-def book(request):
-    html = os.environ.get("MMN_QUIZ_BOOK_HTML")
-    if html:
-        with served(Path(html)) as base:
-            yield Site(base, Path(html))
-    else:
-        yield request.getfixturevalue("site")
 
 
 @pytest.fixture

@@ -14,13 +14,21 @@ It also checks what the hub admin relies on: ``widgets`` imports from site-packa
 configuration (kernel culling) and JupyterLab's settings override (no news prompt) are found with an empty home,
 ``jupyterhub-singleuser`` is there, and no build or test tool (pytest, sphinx, jupyter-book, playwright) is.
 
-Costs on the 2-core machine: 143 s in all with pip's cache warm (pip install 49 s, postBuild 4 s, the 12
-chapters 85 s, 3–11 s each); about 14 min the first time on a busy machine (pip install 381 s downloading into an
-empty cache; the test uses the user's pip cache, so only the first run downloads). The figures are printed (``-s``) and written to ``hub-timings.json`` in the test's folder.
+Step 1 depends only on the three requirement files (and Python): like the image build's layer cache, its result
+is kept, keyed by their hash, in ``~/.cache/mmn-course/hub-env-<key>`` (a venv made and filled by exactly the
+command of step 1, then moved there whole). Each run takes a copy of it (``site-packages`` hard-linked: steps 2–5
+only add files there; everything else copied, scripts pointed at the copy), so a change of any requirement file
+installs afresh, and an unchanged one costs seconds. ``MMN_HUB_FRESH=1`` installs afresh anyway.
+
+Costs on the 2-core machine: 143 s in all with pip's cache warm and no environment cached (pip install 49 s,
+postBuild 4 s, the 12 chapters 85 s, 3–11 s each); about 14 min the first time on a busy machine (pip install
+381 s downloading into an empty cache; the test uses the user's pip cache, so only the first run downloads).
+The figures are printed (``-s``) and written to ``hub-timings.json`` in the test's folder.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -100,6 +108,79 @@ def _run(cmd, *, cwd, env, timeout):
     return proc.stdout
 
 
+#: What step 1 reads: its result is cached under a hash of these (and of the Python that runs it).
+REQUIREMENT_FILES = ["binder/requirements.txt", "requirements-students.txt", "requirements/constraints.txt"]
+ENV_CACHE = Path.home() / ".cache" / "mmn-course"
+
+
+def _requirements_key() -> str:
+    digest = hashlib.sha256(f"{sys.version}|{os.path.realpath(sys.executable)}".encode())
+    for name in REQUIREMENT_FILES:
+        digest.update(name.encode() + b"\0" + (ROOT / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _install_requirements(venv: Path, src: Path, env: dict[str, str]) -> None:
+    """Step 1 as the image does it: a new venv, ``pip install -r binder/requirements.txt``."""
+    _run([sys.executable, "-m", "venv", str(venv)], cwd=src, env=env, timeout=120)
+    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+          "-r", "binder/requirements.txt"], cwd=src, env=env, timeout=1500)
+
+
+def _copy_env(cached: Path, venv: Path) -> None:
+    """A private copy of the cached environment at ``venv``: ``lib`` hard-linked (pip and Python only add new
+    files there, and replace a file by renaming a new one over it), the rest copied, scripts pointed at ``venv``."""
+    venv.mkdir(parents=True)
+    for item in cached.iterdir():
+        if item.name == "complete":
+            continue
+        if item.name == "lib" and not item.is_symlink():
+            try:
+                shutil.copytree(item, venv / "lib", symlinks=True, copy_function=os.link)
+            except OSError:  # another file system: copy
+                shutil.rmtree(venv / "lib", ignore_errors=True)
+                shutil.copytree(item, venv / "lib", symlinks=True)
+        elif item.is_dir() and not item.is_symlink():
+            shutil.copytree(item, venv / item.name, symlinks=True)
+        else:
+            shutil.copy2(item, venv / item.name, follow_symlinks=False)
+    old, new = f"#!{cached}/bin/".encode(), f"#!{venv}/bin/".encode()
+    for script in (venv / "bin").iterdir():
+        if script.is_file() and not script.is_symlink():
+            data = script.read_bytes()
+            if data.startswith(old):
+                script.write_bytes(new + data[len(old):])
+    cfg = venv / "pyvenv.cfg"
+    cfg.write_text(cfg.read_text().replace(str(cached), str(venv)))
+
+
+def _requirements_env(venv: Path, src: Path, env: dict[str, str]) -> str:
+    """Step 1 into ``venv``: a copy of the cached environment of these requirement files, made first if there is
+    none (in place, under a lock; complete once its ``complete`` marker is written). ``"cached"`` or ``"fresh"``."""
+    import fcntl
+
+    if os.environ.get("MMN_HUB_FRESH") == "1":
+        _install_requirements(venv, src, env)
+        return "fresh"
+    cached = ENV_CACHE / f"hub-env-{_requirements_key()}"
+    ENV_CACHE.mkdir(parents=True, exist_ok=True)
+    with open(ENV_CACHE / "hub-env.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            made = not (cached / "complete").is_file()
+            if made:
+                shutil.rmtree(cached, ignore_errors=True)
+                _install_requirements(cached, src, env)
+                (cached / "complete").write_text(" ".join(REQUIREMENT_FILES) + "\n")
+                for old in ENV_CACHE.glob("hub-env-*"):  # one environment kept: the current requirements'
+                    if old != cached:
+                        shutil.rmtree(old, ignore_errors=True)
+            _copy_env(cached, venv)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return "fresh" if made else "cached"
+
+
 def test_every_chapter_runs_on_a_hub_install_from_an_empty_home(tmp_path):
     timings: dict[str, object] = {}
     src, venv, home = tmp_path / "repo", tmp_path / "env", tmp_path / "home" / "jovyan"
@@ -121,9 +202,7 @@ def test_every_chapter_runs_on_a_hub_install_from_an_empty_home(tmp_path):
     build_env["PIP_CACHE_DIR"] = os.environ.get("PIP_CACHE_DIR") or str(Path.home() / ".cache" / "pip")
 
     start = time.perf_counter()
-    _run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path, env=build_env, timeout=120)
-    _run([venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "-r", "binder/requirements.txt"], cwd=src, env=build_env, timeout=1500)
+    timings["requirements"] = _requirements_env(venv, src, build_env)
     timings["install_requirements_s"] = round(time.perf_counter() - start, 1)
     start = time.perf_counter()
     _run(["bash", "binder/postBuild"], cwd=src, env=build_env, timeout=600)

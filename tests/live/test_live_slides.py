@@ -7,7 +7,9 @@
 * The export (every chapter, executed with ``MMN_COURSE_BUILD=1``) into a
   temporary folder: no slide loads anything from outside its folder, each
   opens in Chromium with reveal.js initialised (``Reveal.isReady()``), every
-  plotly figure draws its traces and math is typeset.
+  plotly figure draws its traces and math is typeset. The book build has already executed every chapter that
+  way: the export takes its executed copies (``MMN_SLIDES_REUSE_OUTPUTS=1``) where they match the chapter cell
+  for cell, and executes any other chapter itself.
 * At 1280×720 (the frame): every slide is at most the frame's height (after the deck's own splitting, figure
   shrinking and, rarely, a zoom of at least 0.7); the counter reads "k / n" with n the real number of slides;
   every exercise answer and quiz answer is a fragment, hidden when its slide opens and shown by the lecturer's
@@ -31,12 +33,30 @@ CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
 
 # ------------------------------------------------------------------------------------------- export
+def _cells(path):
+    import nbformat
+
+    return [(c.cell_type, c.source, c.metadata) for c in nbformat.read(path, as_version=4).cells]
+
+
+def export_sources(book_build) -> list:
+    """What the export runs on, chapter by chapter: the book build's executed copy where it has the chapter's
+    cells (source and metadata) exactly, else the chapter itself (changed since the build, or no good build)."""
+    executed = book_build.html.parent / "jupyter_execute" / "chapters"
+    sources = []
+    for chapter in CHAPTERS:
+        copy = executed / chapter.name
+        fresh = book_build.returncode == 0 and copy.is_file() and _cells(copy) == _cells(chapter)
+        sources.append(copy if fresh else chapter)
+    return sources
+
+
 @pytest.fixture(scope="session")  # session: xdist may interleave modules on a worker
-def slides(tmp_path_factory):
+def slides(tmp_path_factory, book_build):
     """Every chapter exported by the documented command, into a temporary folder, once per test run.
 
-    Under xdist the first worker exports and the others reuse its result (``conftest.once_per_run``),
-    so the chapters are executed once even if the slide tests land on several workers.
+    Under xdist the first worker exports and the others reuse its result (``conftest.once_per_run``). The
+    chapters the book build executed (with ``MMN_COURSE_BUILD=1``, as the export does) are not run again.
     """
     from support.site import once_per_run, run_folder
 
@@ -46,8 +66,12 @@ def slides(tmp_path_factory):
         out.mkdir(exist_ok=True)
         env = {k: v for k, v in os.environ.items() if k != "MMN_COURSE_BUILD"}
         env["MMN_SKIP_SETUP"] = "1"
-        proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--handouts", "--out", str(out)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=900)
+        env["MMN_SLIDES_REUSE_OUTPUTS"] = "1"
+        sources = export_sources(book_build)
+        print(f"\nslides: {sum(p.parent != ROOT / 'chapters' for p in sources)} of {len(sources)} chapters "
+              "taken executed from the book build")
+        proc = subprocess.run(["bash", str(ROOT / "scripts" / "slides.sh"), "--handouts", "--out", str(out),
+                               *map(str, sources)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         return f"{proc.returncode}\n{proc.stdout}{proc.stderr}"
 
     code, _, text = once_per_run(tmp_path_factory, "mmn-slides", export).partition("\n")
@@ -89,41 +113,18 @@ def test_slides_reference_no_remote_url(slides):
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("slides")
-def test_slides_open_offline_with_reveal_figures_and_math(slides, browser):
-    from support.browser import KNOWN_PAGE_ERRORS, new_guarded_page
-    from support.site import served
-
-    context, page, guard = new_guarded_page(browser, viewport={"width": 1280, "height": 800})
+def test_slides_open_offline_with_reveal_figures_and_math(decks):
     figures_seen = 0
-    with served(slides) as base:
-        try:
-            for path in sorted(slides.glob("*.slides.html")):
-                page.goto(f"{base}/{path.name}")
-                page.wait_for_function("() => document.documentElement.dataset.mmnSlides === 'ready'", timeout=60000)
-                assert page.evaluate("() => Reveal.isReady()")
-                info = page.evaluate(
-                    """() => ({slides: Reveal.getTotalSlides(),
-                              figs: Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd) => ({
-                                  traces: (gd._fullData || []).length,
-                                  drawn: gd.querySelectorAll('.trace, .barlayer .point, .shapelayer path').length}))})"""
-                )
-                assert info["slides"] >= 2, f"{path.name}: only {info['slides']} slide(s)"
-                bad = [f for f in info["figs"] if f["traces"] == 0 or f["drawn"] == 0]
-                assert bad == [], f"{path.name}: plotly figures without drawn traces: {bad}"
-                figures_seen += len(info["figs"])
-                if "$" in path.read_text():
-                    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30000)
-                    page.evaluate("() => MathJax.startup.promise")
-                # Walk to the last slide: nothing may fail on the way (figures resize, math typesets).
-                page.evaluate("() => Reveal.slide(Reveal.getTotalSlides() - 1)")
-                page.wait_for_function("() => Reveal.isLastSlide()")
-        finally:
-            context.close()
+    for name, loaded in decks["loaded"].items():
+        assert loaded["ready"], f"{name}: reveal.js is not ready"
+        assert loaded["slides"] >= 2, f"{name}: only {loaded['slides']} slide(s)"
+        bad = [f for f in loaded["figs"] if f["traces"] == 0 or f["drawn"] == 0]
+        assert bad == [], f"{name}: plotly figures without drawn traces: {bad}"
+        figures_seen += len(loaded["figs"])
     assert figures_seen > 0, "no plotly figure in any slide deck"
-    assert guard.external_requests == [], f"requests left 127.0.0.1: {guard.external_requests}"
-    unexpected = [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)]
-    assert unexpected == [], f"page errors: {unexpected}"
-    assert guard.console_errors == [], guard.console_errors
+    assert decks["external_requests"] == [], f"requests left 127.0.0.1: {decks['external_requests']}"
+    assert decks["page_errors"] == [], f"page errors: {decks['page_errors']}"
+    assert decks["console_errors"] == [], decks["console_errors"]
 
 
 # ------------------------------------------------------------------------------------------- lecture hall
@@ -159,26 +160,47 @@ WALK = """() => {
 }"""
 
 
+LOADED = """() => ({ready: Reveal.isReady(), slides: Reveal.getTotalSlides(),
+  figs: Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd) => ({
+      traces: (gd._fullData || []).length,
+      drawn: gd.querySelectorAll('.trace, .barlayer .point, .shapelayer path').length}))})"""
+
+
 @pytest.fixture(scope="module")
-def walked(slides, browser):
-    """Every deck walked slide by slide at 1280×720: ``{deck name: WALK result}``."""
-    from support.browser import new_guarded_page
+def decks(slides, browser):
+    """Every deck opened once at 1280×720 (offline, from a local server): what it showed on loading (reveal.js,
+    figures; math typeset), then walked slide by slide (WALK: nothing may fail on the way), and the page's
+    errors and requests over all decks."""
+    from support.browser import KNOWN_PAGE_ERRORS, new_guarded_page
     from support.site import served
 
     context, page, guard = new_guarded_page(browser, viewport=FRAME)
-    out = {}
+    loaded, walks = {}, {}
     with served(slides) as base:
         try:
             for path in sorted(slides.glob("*.slides.html")):
                 page.goto(f"{base}/{path.name}")
                 page.wait_for_function("() => document.documentElement.dataset.mmnSlides === 'ready'", timeout=60000)
+                loaded[path.name] = page.evaluate(LOADED)
+                if "$" in path.read_text():
+                    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                                           timeout=30000)
+                    page.evaluate("() => MathJax.startup.promise")
                 # the fragments' 0.2-s fade would be caught half way: the walk reads states, not animations
                 page.add_style_tag(content=".reveal .fragment { transition: none !important; }")
-                out[path.name] = page.evaluate(WALK)
+                walks[path.name] = page.evaluate(WALK)
         finally:
             context.close()
-    assert guard.external_requests == []
-    return out
+    return {"loaded": loaded, "walked": walks, "external_requests": list(guard.external_requests),
+            "page_errors": [e for e in guard.page_errors if not any(k in e for k in KNOWN_PAGE_ERRORS)],
+            "console_errors": list(guard.console_errors)}
+
+
+@pytest.fixture(scope="module")
+def walked(decks):
+    """Every deck walked slide by slide at 1280×720: ``{deck name: WALK result}``."""
+    assert decks["external_requests"] == []
+    return decks["walked"]
 
 
 @pytest.mark.browser
@@ -269,3 +291,25 @@ def test_handout_has_three_slides_per_page_with_lines(slides, browser, walked):
     assert all(p["rows"] <= 3 for p in layout) and all(p["rows"] == 3 for p in layout[:-1])
     assert all(n >= 6 for p in layout for n in p["lines"]), "every slide needs lines for notes"
     assert all(p["hiddenAnswers"] == 0 for p in layout), "the handout shows each slide complete"
+
+
+def test_the_export_reruns_a_notebook_unless_asked_to_keep_an_executed_one(monkeypatch):
+    import nbformat
+
+    from mmn_book.slides.export import REUSE_ENV, ExecuteUnlessExecuted, is_executed
+
+    ran = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("1"),
+                                          nbformat.v4.new_code_cell("")])
+    ran.cells[1].execution_count = 1
+    fresh = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1"), nbformat.v4.new_code_cell("2")])
+    fresh.cells[0].execution_count = 1  # run half way (saved from Lab): run again
+    assert is_executed(ran) and not is_executed(fresh) and not is_executed(nbformat.v4.new_notebook())
+    calls = []
+    monkeypatch.setattr("nbconvert.preprocessors.ExecutePreprocessor.preprocess",
+                        lambda self, nb, resources=None, km=None: calls.append(nb) or (nb, resources))
+    monkeypatch.delenv(REUSE_ENV, raising=False)
+    ExecuteUnlessExecuted().preprocess(ran, {})
+    monkeypatch.setenv(REUSE_ENV, "1")
+    ExecuteUnlessExecuted().preprocess(ran, {})
+    ExecuteUnlessExecuted().preprocess(fresh, {})
+    assert calls == [ran, fresh]  # without the variable every notebook runs; with it, only the unexecuted one

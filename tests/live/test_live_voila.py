@@ -118,7 +118,7 @@ def test_differential_explorer_answers_a_finding(deck, deck_page):
     results = f"{PRESENTER} .mmn-ddx-results"
     page.wait_for_selector(results)
     before = page.inner_text(results)
-    page.locator(f"{PRESENTER} .mmn-differential label:has-text('two or more individual nerves')").first.click()
+    page.select_option(f"{PRESENTER} .mmn-differential fieldset[data-finding='distribution'] select", "several_nerves")
     page.wait_for_function("([s, b]) => document.querySelector(s).innerText !== b", arg=[results, before])
 
 

@@ -179,6 +179,8 @@ def test_the_deck_panel_asks_a_slides_question_and_shows_the_class(browser, serv
     hall = Guarded(browser, HALL)
     hall.page.goto(f"{server.base}lecturer#token={TOKEN}")  # the lecturer's one log-in, before the lecture
     hall.page.wait_for_selector("#setup:not([hidden])", timeout=10000)
+    # no log-in on a LAN: the lecturer is told that a phone which clears its cookies can answer again
+    assert hall.page.is_visible("#lan-note") and "clears its cookies" in hall.page.inner_text("#lan-note")
     with served(tmp_path / "deck") as deck_url:
         hall.page.goto(deck_url + "/index.html")
         frame = hall.page.frame_locator("iframe")

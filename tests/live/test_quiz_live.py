@@ -39,7 +39,7 @@ def lab(tmp_path_factory):
         cells=[
             nbformat.v4.new_code_cell(
                 'from widgets.quiz import quiz\n'
-                'quiz("review", ids=["rev-vignette-als-01", "dd-sim-als-01", "rev-sensory-conduction-01"])'
+                'quiz("review", ids=["rev-vignette-als-01", "rev-sim-als-ulnar-01", "rev-sensory-conduction-01"])'
             ),
             nbformat.v4.new_code_cell('quiz("what_is_mmn", ids=["wim-hallmark-01"])'),
         ]
@@ -100,8 +100,8 @@ def test_quiz_cells_work_in_jupyterlab(browser, lab):
         pg.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .trace').length >= 4", timeout=60000)
         assert pg.evaluate("() => typeof window.MMNQuiz.scan") == "function"
         assert pg.locator("script[data-mmn-quiz-js]").count() == 2, "each cell carries the script; it defines itself once"
-        q = [x for x in load_bank() if x.id == "dd-sim-als-01"][0]
-        section = pg.locator('section[data-question-id="dd-sim-als-01"]')
+        q = [x for x in load_bank() if x.id == "rev-sim-als-ulnar-01"][0]
+        section = pg.locator('section[data-question-id="rev-sim-als-ulnar-01"]')
         section.locator("label").nth(q.correct_indices[0]).click()
         assert section.locator(".mmn-quiz__feedback").inner_text() == "", "choosing does not answer"
         section.locator(".mmn-quiz__check").click()

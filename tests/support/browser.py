@@ -64,6 +64,51 @@ def new_guarded_page(browser, *, viewport=None, guard: PageGuard | None = None):
 
 
 
+#: Where a page opened from disk (``file://``) may send requests: any other would fail for a reader offline.
+ON_DISK = ("file://", "data:", "blob:", "about:")
+
+
+def off_disk(urls) -> list[str]:
+    """The URLs among ``urls`` that leave the disk (none of :data:`ON_DISK`)."""
+    return [u for u in urls if not u.startswith(ON_DISK)]
+
+
+def new_file_page(browser, viewport=None, **context_options):
+    """A page that may read from disk and nothing else: its other requests are aborted and recorded.
+
+    Returns ``(context, page, errors, elsewhere)``: uncaught page errors, and the URLs of the aborted requests.
+    """
+    if viewport is not None:
+        context_options["viewport"] = viewport
+    context = browser.new_context(**context_options)
+    errors, elsewhere = [], []
+
+    def route(r):
+        if r.request.url.startswith(ON_DISK):
+            r.continue_()
+        else:
+            elsewhere.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, errors, elsewhere
+
+
+def new_recording_page(browser, viewport=None):
+    """A page whose requests (none blocked; see :func:`off_disk`) and uncaught page errors are recorded.
+
+    Returns ``(context, page, requests, errors)``.
+    """
+    context = browser.new_context(viewport=viewport) if viewport is not None else browser.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, requests, errors
+
+
 def reveal_case_steps(pg, limit: int = 40) -> int:
     """Answer a page's case decision points as a student does (an option, then "Check answer") until no step of
     a case is hidden; each answer may reveal the next decision point. Returns how many it answered."""

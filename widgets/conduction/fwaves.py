@@ -38,7 +38,7 @@ import numpy as np
 from widgets.conduction.lesions import segment_effects
 from widgets.conduction import person as person_module
 from widgets.conduction.person import check_seed, height_of
-from widgets.conduction.pool import PARAMETERS, motor_pool
+from widgets.conduction.pool import PARAMETERS, axon_speeds, motor_pool
 from widgets.conduction.reference_values import HEIGHT_SD_CM, REFERENCE_HEIGHT_CM
 from widgets.conduction.study import Study
 from widgets.conduction.temperature import temperature_factors
@@ -172,8 +172,8 @@ def _conduction(nerve, lesions, seed: int, temperature_c: float, params: FWavePa
     pool = motor_pool(nerve.name, seed)
     eff = segment_effects(nerve, lesions, pool, sensory=False)
     tf = temperature_factors(temperature_c)
-    proximal = np.array([s.proximal for s in nerve.segments], dtype=float)
-    base = (pool.cv_m_s[None, :] + PARAMETERS.proximal_cv_gain_m_s * proximal[:, None]) * tf.speed
+    who = person_module.person(nerve.name, seed)
+    base = axon_speeds(nerve, pool, who.segment_factors(len(nerve.segments)), tf.speed)
     speed = np.maximum(base * eff.speed, PARAMETERS.min_cv_m_s)
     times = _lengths_mm(nerve)[:, None] / speed
     up = times[1:].sum(axis=0)  # distal site → most proximal site
@@ -184,7 +184,7 @@ def _conduction(nerve, lesions, seed: int, temperature_c: float, params: FWavePa
 
 
 #: Root path (mm) per nerve as fitted by :func:`fit_root_length_mm` (a test re-fits it and checks the table).
-ROOT_MM = {"ulnar": 218.0, "median": 186.0, "tibial": 817.0, "peroneal": 658.0}
+ROOT_MM = {"ulnar": 207.0, "median": 184.0, "tibial": 777.0, "peroneal": 653.0}
 
 
 def root_length_mm(nerve_name: str, params: FWaveParameters = F_PARAMETERS) -> float:

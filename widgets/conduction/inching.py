@@ -19,8 +19,8 @@ import numpy as np
 
 from widgets.conduction.lesions import Lesion
 from widgets.conduction.model import simulate
-from widgets.conduction.person import check_seed, person_nerve
-from widgets.conduction.pool import PARAMETERS, motor_pool
+from widgets.conduction.person import check_seed, person, person_nerve
+from widgets.conduction.pool import axon_speeds, motor_pool
 from widgets.conduction.reference_values import get_nerve
 from widgets.conduction.temperature import temperature_factors
 from widgets.conduction.validate import number
@@ -127,8 +127,7 @@ def inch(
     # conduction time from the segment's distal site to the muscle, per axon
     d = np.array([s.distance_mm for s in spec.sites])
     lengths = np.concatenate([d[:1], np.diff(d)])
-    proximal = np.array([s.proximal for s in spec.segments], dtype=float)
-    speed = (pool.cv_m_s[None, :] + PARAMETERS.proximal_cv_gain_m_s * proximal[:, None]) * tf.speed
+    speed = axon_speeds(spec, pool, person(spec.name, seed).segment_factors(len(spec.segments)), tf.speed)
     below = (lengths[:k, None] / speed[:k]).sum(axis=0) + pool.nmj_ms / tf.speed
     below = below - below[:].min()
     v = speed[k]

@@ -15,8 +15,9 @@ Calibration: the residual latency and the mV per unit size of each nerve are
 set once (cached) so that the normal study of seed 0 (the reference person) at
 34 °C reproduces the published mean distal latency and amplitude of the nerve
 table. A seed is a person (:mod:`widgets.conduction.person`): seeds ≥ 1 shift
-the distal latency, scale the CMAP amplitude and the axon velocities, and set
-the number of motor units, as in published normative series.
+the distal latency, scale the CMAP amplitude and the axon velocities (of the
+whole nerve and of each segment), and set the number of motor units, as in
+published normative series.
 
 Settings are validated in :mod:`widgets.conduction.config` and the traces are
 measured and interpreted in :mod:`widgets.conduction.interpret`, which never
@@ -35,7 +36,7 @@ from widgets.conduction.interpret import build_study
 from widgets.conduction.lesions import segment_effects
 from widgets.conduction.measure import measure_traces
 from widgets.conduction.person import person
-from widgets.conduction.pool import PARAMETERS, UnitPool, motor_pool, sensory_pool
+from widgets.conduction.pool import PARAMETERS, UnitPool, axon_speeds, motor_pool, sensory_pool
 from widgets.conduction.recording import OFFSET_DELAY_MS_PER_MM, REFERENCE_DELAY_MS, high_pass, shape_template
 from widgets.conduction.reference_values import Nerve, get_nerve
 from widgets.conduction.temperature import TemperatureFactors, temperature_factors
@@ -61,12 +62,14 @@ class Calibration:
     uv_per_size: float
 
 
-def _arrivals(nerve: Nerve, pool: UnitPool, lesions, tf: TemperatureFactors, residual_ms: float, *, sensory: bool):
+def _arrivals(nerve: Nerve, pool: UnitPool, lesions, tf: TemperatureFactors, residual_ms: float, *, sensory: bool,
+              segment_factors: np.ndarray | None = None):
     """Arrival times (sites × units, ms) and whether each impulse reaches the recording site."""
     eff = segment_effects(nerve, lesions, pool, sensory=sensory)
     lengths = segment_lengths_mm(nerve)
-    proximal = np.array([s.proximal for s in nerve.segments], dtype=float)
-    base = (pool.cv_m_s[None, :] + PARAMETERS.proximal_cv_gain_m_s * proximal[:, None]) * tf.speed
+    if segment_factors is None:
+        segment_factors = np.ones(len(nerve.segments))
+    base = axon_speeds(nerve, pool, segment_factors, tf.speed)
     speed = np.maximum(base * eff.speed, PARAMETERS.min_cv_m_s)
     times = lengths[:, None] / speed
     if residual_ms:
@@ -136,7 +139,8 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
     # the person's distal latency shift rides on the residual latency
     # (residual + neuromuscular delay kept ≥ 0.3 ms)
     residual = max(cal.residual_ms + who.dml_shift_ms, 0.3 - PARAMETERS.nmj_delay_ms) if cal.residual_ms else 0.0
-    arrival, passes = _arrivals(nerve, mp, cfg.lesions, tf, residual, sensory=False)
+    seg = who.segment_factors(len(nerve.segments))
+    arrival, passes = _arrivals(nerve, mp, cfg.lesions, tf, residual, sensory=False, segment_factors=seg)
     alive = mp.u_loss >= cfg.axon_loss
     enlarge = 1.0
     if cfg.axon_loss > 0 and cfg.reinnervation > 0 and alive.any():
@@ -172,8 +176,8 @@ def run(cfg: Config, cal: Calibration | None = None, dt: float = DT_MS) -> Raw:
     latest = float(arr[rch].max()) if rch.any() else 10.0
 
     # --- sensory fibres (with lesions, then without as the reference)
-    s_arr, s_pass = _arrivals(nerve, sp, cfg.lesions, tf, 0.0, sensory=True)
-    s_ref, _ = _arrivals(nerve, sp, (), tf, 0.0, sensory=True)
+    s_arr, s_pass = _arrivals(nerve, sp, cfg.lesions, tf, 0.0, sensory=True, segment_factors=seg)
+    s_ref, _ = _arrivals(nerve, sp, (), tf, 0.0, sensory=True, segment_factors=seg)
     s_alive = sp.u_loss >= cfg.sensory_axon_loss
     lead = sfap_onset_ms(tf.duration)
     s_all = np.concatenate([s_arr, s_ref], axis=0)

@@ -21,6 +21,14 @@ multipliers and shifts applied to the calibrated average nerve.
   larger units at about 71 years, facts sheet §5; the amplitude is kept, as
   surviving units enlarge).
 
+* Conduction velocity (:func:`cv_split`): the published between-person SD of a
+  segment's velocity is split into a part that follows height (taller people
+  conduct more slowly, ``campbell1981height``, ``thakur2011height``), the rest
+  of the person's whole-nerve velocity (as small as the F-wave conduction
+  velocity allows, ``nobrega2004fwave``) and an independent part per segment,
+  so one segment varies as in the normative series while the F-wave latency
+  follows height as closely as published (``gupta2025fwave``).
+
 Amplitude is log-normal (normative amplitudes are skewed to the right), with
 the published mean and SD; conduction velocity and distal latency are normal
 (clipped at ±3 SD). The distal latency shift is the part of the published SD
@@ -51,6 +59,17 @@ from widgets.conduction.reference_values import (
 
 #: SD of the person's axon-velocity spread factor (illustrative model choice).
 VELOCITY_SPREAD_SD = 0.1
+#: Correlation between a person's height and the conduction velocity of their nerves (dimensionless; taller
+#: people conduct more slowly). Ulnar: r = -0.536 (right) and -0.430 (left) in 34 healthy adults, mean -0.48
+#: (``thakur2011height``; the median CV did not correlate there, so 0). Leg: height "explains almost 50% of the
+#: intersubject variability" of peroneal (and sural) CV in 40 controls (``campbell1981height``): r² = 0.45,
+#: r = -0.67; the tibial nerve borrows the peroneal value (same limb; not verified for the tibial nerve).
+CV_HEIGHT_CORRELATION = {"median": 0.0, "ulnar": -0.48, "peroneal": -0.67, "tibial": -0.67}
+#: Between-person SD of the maximal F-wave conduction velocity, relative to its mean (``nobrega2004fwave``, 100
+#: healthy volunteers: ulnar 64.0 ± 3.0 m/s, tibial 55.5 ± 3.4 m/s): how much the velocity of a person's whole
+#: nerve (F-wave path, stimulation site to cord and back) varies, height effect included. Median and peroneal
+#: borrow the ulnar and tibial values, as :data:`widgets.conduction.fwaves.F_NORMS` does.
+F_WAVE_CV_RELATIVE_SD = {"ulnar": 3.0 / 64.0, "median": 3.0 / 64.0, "tibial": 3.4 / 55.5, "peroneal": 3.4 / 55.5}
 #: Draws are clipped at this many SDs.
 CLIP_SD = 3.0
 
@@ -60,7 +79,8 @@ class Person:
     """One person's deviations from the reference nerve (dimensionless factors, shifts in ms).
 
     ``amplitude_factor``: multiplies the distal CMAP amplitude (mean 1);
-    ``cv_factor``: multiplies every axon's conduction velocity; ``dml_shift_ms``:
+    ``cv_factor``: multiplies every axon's conduction velocity in the whole nerve (the person's whole-nerve
+    velocity, :func:`cv_split`); ``segment_cv_factors``: multiply it again in each segment; ``dml_shift_ms``:
     added to the distal motor latency (residual latency); ``motor_units``:
     number of motor units of the recorded muscle; ``spread_factor``: widens (>1)
     or narrows the axon velocity distribution around its middle.
@@ -75,6 +95,15 @@ class Person:
     spread_factor: float
     age_years: float = REFERENCE_AGE_YEARS
     height_cm: float = REFERENCE_HEIGHT_CM
+    #: one speed multiplier per segment of the nerve (distal first; mean 1): the segment's own deviation from the
+    #: person's whole-nerve velocity (empty: every segment conducts at the whole-nerve velocity)
+    segment_cv_factors: tuple[float, ...] = ()
+
+    def segment_factors(self, n_segments: int) -> np.ndarray:
+        """Speed multiplier of each of ``n_segments`` segments (distal first; ones when none were drawn)."""
+        if not self.segment_cv_factors:
+            return np.ones(n_segments)
+        return np.asarray(self.segment_cv_factors, dtype=float)
 
     @property
     def is_reference(self) -> bool:
@@ -139,11 +168,48 @@ def _person_nerve(nerve: str, sd: int) -> Nerve:
     return replace(spec, sites=sites)
 
 
+def cv_split(nerve: str) -> tuple[float, float, float]:
+    """Between-person SDs of conduction velocity: height-coupled, rest of the whole nerve, each segment.
+
+    The published between-person SD of a segment's motor conduction velocity (``NormalSpread.cv_sd_m_s`` / mean,
+    m/s per m/s: median 5.0/57 = 8.8%, ulnar 5.2/59.8 = 8.7%, peroneal 4.0/48 = 8.3%, tibial 4.3/50.7 = 8.5%) is
+    split into three independent parts whose variances add up to it:
+
+    1. **height** (whole nerve): ``r · total`` with ``r`` = :data:`CV_HEIGHT_CORRELATION` (taller, slower):
+       ulnar 4.2% (2.5 m/s per SD of height, 9 cm), peroneal 5.6% and tibial 5.7% (2.7-2.9 m/s), median 0;
+    2. **rest of the whole nerve** (``cv_factor`` without the height part): what the F-wave conduction velocity
+       still varies once the height part is taken out, ``√(F² − (r · total)²)`` with ``F`` =
+       :data:`F_WAVE_CV_RELATIVE_SD`: ulnar 2.1%, tibial 2.3%, peroneal 2.5%, median 4.7% (1.2-2.7 m/s);
+    3. **segment** (``segment_cv_factors``, independent in each segment): the remainder, ulnar 7.3%, median
+       7.4%, peroneal 5.6%, tibial 5.9% (2.7-4.4 m/s). A single segment's CV still varies as in the normative series,
+       but a long path (the F-wave's) averages its segments, so the F-wave latency follows height about as
+       closely as published (``gupta2025fwave``, tested in ``tests/unit/conduction/test_conduction_height.py``).
+
+    Parameters
+    ----------
+    nerve : str
+        Nerve name (a key of the reference table).
+
+    Returns
+    -------
+    tuple of float
+        (height-coupled, rest of the whole nerve, per-segment) SDs, relative to the mean velocity
+        (dimensionless); the first is signed (negative: taller people conduct more slowly).
+    """
+    spec = get_nerve(nerve)
+    total = spec.spread.cv_sd_m_s / spec.means.cv_m_s
+    height = CV_HEIGHT_CORRELATION[spec.name] * total
+    whole = math.sqrt(max(F_WAVE_CV_RELATIVE_SD[spec.name] ** 2 - height**2, 0.0))
+    whole = min(whole, math.sqrt(total**2 - height**2))
+    return height, whole, math.sqrt(max(total**2 - height**2 - whole**2, 0.0))
+
+
 @lru_cache(maxsize=512)
 def _person(nerve: str, sd: int) -> Person:
     spec = get_nerve(nerve)
     if sd == 0:
-        return Person(spec.name, 0, 1.0, 1.0, 0.0, spec.motor_units, 1.0, REFERENCE_AGE_YEARS, REFERENCE_HEIGHT_CM)
+        return Person(spec.name, 0, 1.0, 1.0, 0.0, spec.motor_units, 1.0, REFERENCE_AGE_YEARS, REFERENCE_HEIGHT_CM,
+                      (1.0,) * len(spec.segments))
     v = spec.spread
     rng = np.random.default_rng([sd, zlib.crc32(f"person/{spec.name}".encode())])
     z = np.clip(rng.standard_normal(5), -CLIP_SD, CLIP_SD)
@@ -157,7 +223,12 @@ def _person(nerve: str, sd: int) -> Person:
     amp_rel = v.amplitude_sd_mv / mean_amp
     sigma = math.sqrt(math.log1p(amp_rel**2))
     amplitude = mean_amp / m.amplitude_mv * math.exp(sigma * z[0] - 0.5 * sigma**2)
-    cv_factor = 1.0 + cv_rel * z[1]
+    height_rel, whole_rel, segment_rel = cv_split(spec.name)
+    z_height = (height_of(sd) - REFERENCE_HEIGHT_CM) / HEIGHT_SD_CM
+    cv_factor = 1.0 + height_rel * z_height + whole_rel * z[1]
+    z_seg = np.clip(np.random.default_rng([sd, zlib.crc32(f"person/{spec.name}/segments".encode())])
+                    .standard_normal(len(spec.segments)), -CLIP_SD, CLIP_SD)
+    segments = tuple(float(1.0 + segment_rel * x) for x in z_seg)
     # latency from the distal conduction time already varies with the person's velocity
     conduction_ms = spec.sites[0].distance_mm / m.cv_m_s
     own_sd = math.sqrt(max(v.dml_sd_ms**2 - (conduction_ms * cv_rel) ** 2, 0.0))
@@ -166,4 +237,4 @@ def _person(nerve: str, sd: int) -> Person:
     units = int(max(round((spec.motor_units + v.motor_units_sd * z[3]) * ageing), 0.25 * spec.motor_units))
     spread = max(1.0 + VELOCITY_SPREAD_SD * z[4], 0.5)
     return Person(spec.name, sd, float(amplitude), float(cv_factor), float(own_sd * z[2]), units, float(spread), age,
-                  height_of(sd))
+                  height_of(sd), segments)

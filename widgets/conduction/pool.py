@@ -26,7 +26,7 @@ import numpy as np
 from widgets.conduction.person import Person, check_seed, person
 from widgets.conduction.reference_values import Nerve, get_nerve
 
-__all__ = ["PARAMETERS", "PoolParameters", "UnitPool", "check_seed", "motor_pool", "sensory_pool"]
+__all__ = ["PARAMETERS", "PoolParameters", "UnitPool", "axon_speeds", "check_seed", "motor_pool", "sensory_pool"]
 
 
 @dataclass(frozen=True)
@@ -154,3 +154,15 @@ def sensory_pool(nerve: str, seed: int = 0) -> UnitPool:
     spec = get_nerve(nerve)
     who = person(spec.name, check_seed(seed))
     return _draw_pool(spec, who.seed, PARAMETERS.sensory_fibres, "sensory", PARAMETERS, who)
+
+
+def axon_speeds(nerve: Nerve, pool: UnitPool, segment_factors: np.ndarray, speed_factor: float) -> np.ndarray:
+    """Conduction velocity of every axon in every segment before lesions (segments × units, m/s).
+
+    The pool's velocities (whole nerve, person included) plus the proximal gain, times the person's segment
+    factors (:func:`widgets.conduction.person.cv_split`) and the temperature factor ``speed_factor``
+    (:func:`widgets.conduction.temperature.temperature_factors`, dimensionless).
+    """
+    proximal = np.array([s.proximal for s in nerve.segments], dtype=float)
+    return ((pool.cv_m_s[None, :] + PARAMETERS.proximal_cv_gain_m_s * proximal[:, None])
+            * (np.asarray(segment_factors, dtype=float) * speed_factor)[:, None])

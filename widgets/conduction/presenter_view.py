@@ -6,6 +6,10 @@ the figure (its height taken from the window, see
 :data:`widgets.presenter_style.DECK_JS`) and whose right column holds the nerve,
 the block slider of the nerve's key segment, the temperature slider and a short
 verdict beside the traces.
+
+The functions taking ``explorer`` lay out a :class:`~widgets.conduction.views.ConductionExplorer` built with
+``presenter=True``: :func:`fit_figure` (its figure), :func:`deck_controls` (its controls),
+:func:`show_key_block` (after every nerve change) and :func:`deck_stylesheet` (the grid).
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ import html
 import re
 
 from widgets.conduction.presets import PRESETS
+from widgets.conduction.reference_values import get_nerve
+
+#: Value of the explorer's preset dropdown when the controls are the user's own (no preset).
+CUSTOM = "custom"
 
 #: Short labels of the presets on the deck's buttons (the full title shows in the verdict column).
 SHORT_LABELS = {
@@ -78,3 +86,89 @@ def verdict_html(study, preset_title: str | None = None) -> str:
 def block_label(segment_label: str) -> str:
     """Description of the key segment's block slider, naming the segment (e.g. ``forearm (wrist–below elbow)``)."""
     return f"Block in the {segment_label} (%)"
+
+
+def fit_figure(fig) -> None:
+    """Give the deck's figure the window's height (:mod:`widgets.presenter_style`), a short y title, a thin top."""
+    fig.layout.height = None
+    fig.layout.yaxis.title.text = "CMAP (mV, negative up)"
+    fig.layout.margin.t = 20
+
+
+def deck_controls(explorer):
+    """Preset buttons, nerve, the key segment's block slider and temperature (the deck's controls).
+
+    Parameters
+    ----------
+    explorer : ConductionExplorer
+        The explorer in presenter mode; gets ``preset_buttons`` (its preset dropdown and the buttons follow each
+        other).
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The controls, marked ``mmn-deck-controls``.
+    """
+    import ipywidgets as W
+
+    from widgets.presenter import preset_buttons
+
+    def choose(key: str) -> None:
+        explorer.preset.value = key
+
+    current = explorer.preset.value if explorer.preset.value != CUSTOM else None
+    explorer.preset_buttons = preset_buttons(preset_choices(), choose, active=current)
+    explorer.preset.observe(lambda change: explorer.preset_buttons.mark(change["new"]), names="value")
+    explorer.preset_buttons.add_class("mmn-deck-presets")
+    explorer.nerve.add_class("mmn-deck-nerve")
+    explorer.temperature.add_class("mmn-deck-temperature")
+    show_key_block(explorer)
+    for w in (explorer.nerve, explorer.temperature):
+        w.layout.width = "100%"
+    controls = W.VBox([explorer.preset_buttons, explorer.nerve, explorer._key_block_slot, explorer.temperature])
+    controls.add_class("mmn-deck-controls")
+    return controls
+
+
+def show_key_block(explorer) -> None:
+    """Put the block slider of the current nerve's key segment in the deck (after every nerve change).
+
+    Parameters
+    ----------
+    explorer : ConductionExplorer
+        The explorer in presenter mode; its ``_key_block_slot`` box is made on the first call.
+    """
+    import ipywidgets as W
+
+    if not hasattr(explorer, "_key_block_slot"):
+        explorer._key_block_slot = W.VBox(layout=W.Layout(width="100%"))
+        explorer._key_block_slot.add_class("mmn-deck-block")
+    block = explorer.segment_controls[get_nerve(explorer.nerve.value).key_segment]["block"]
+    block.layout.width = "100%"
+    explorer._key_block_slot.children = (block,)
+
+
+def deck_stylesheet(explorer):
+    """The deck grid's stylesheet; marks the figure to take the window height and hides what the deck skips.
+
+    Parameters
+    ----------
+    explorer : ConductionExplorer
+        The explorer in presenter mode.
+
+    Returns
+    -------
+    ipywidgets.HTML
+        :data:`GRID_CSS`, itself hidden.
+    """
+    import ipywidgets as W
+
+    from widgets.presenter import FILL_CLASS
+
+    explorer.figure.add_class(FILL_CLASS)
+    explorer.verdict.add_class("mmn-deck-verdict")
+    for w in (explorer.teaching, explorer.fwaves, explorer.table):
+        w.add_class("mmn-hidden")
+    css = W.HTML(GRID_CSS)
+    css.add_class("mmn-hidden")
+    return css

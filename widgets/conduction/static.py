@@ -1,7 +1,8 @@
 """Kernel-free explorers of the conduction simulator for the book (no Python kernel).
 
 * :func:`explorer` / :func:`explorer_html` (what chapter 4 uses): a mount point that the book's browser
-  port of the model (``book/_ext/mmn_book/js/conduction-model.js`` and ``conduction-explorer.js``, reading
+  port of the model (``book/_ext/mmn_book/js/conduction/*.js``, served joined as ``conduction-model.js``, and
+  ``conduction-explorer.js``, reading
   the table ``mmn_book.model_tables`` exports at build time) turns into the full simulator, every control of the
   live widget, computed in the page; parity tests hold it to this package.
 * :func:`kernel_free_figure`: the older precomputed figure (kept for callers and tests), described below.

@@ -24,6 +24,7 @@ from widgets.conduction.figures import (
     study_layers,
     verdict_html,
 )
+from widgets.conduction import presenter_view as deck
 from widgets.conduction.lesions import Lesion
 from widgets.conduction.model import simulate
 from widgets.conduction.presets import PRESETS, get_preset
@@ -31,7 +32,7 @@ from widgets.conduction.recording import FILTER_CHOICES_HZ, OFFSET_RANGE_MM, PIC
 from widgets.conduction.reference_values import NERVES, TEMPERATURE_RANGE_C, get_nerve
 from widgets.display import Explorable
 
-_CUSTOM = "custom"
+_CUSTOM = deck.CUSTOM
 
 
 def fwave_html(study) -> str:
@@ -108,9 +109,7 @@ class ConductionExplorer:
         fig = base_figure(presenter=presenter, height=700 if presenter else 520)
         fig.update_layout(autosize=True, margin=dict(b=60))
         if presenter:
-            fig.layout.height = None  # the deck gives the figure the window's height (widgets.presenter_style)
-            fig.layout.yaxis.title.text = "CMAP (mV, negative up)"
-            fig.layout.margin.t = 20
+            deck.fit_figure(fig)
         self.figure = go.FigureWidget(fig)
         self.verdict = W.HTML()
         self.fwaves = W.HTML()
@@ -129,7 +128,7 @@ class ConductionExplorer:
         self.update()
 
         if presenter:
-            controls = self._presenter_controls()
+            controls = deck.deck_controls(self)
         else:
             tabs = W.Tab(children=[
                 self.lesion_box,
@@ -143,7 +142,7 @@ class ConductionExplorer:
             controls = W.VBox([W.HBox([self.nerve, self.preset]), tabs])
         parts = [controls, self.teaching, self.figure, self.verdict, self.fwaves, self.table]
         if presenter:
-            parts.insert(0, self._presenter_layout())
+            parts.insert(0, deck.deck_stylesheet(self))
         self.widget = W.VBox(parts)
         self.widget.add_class("mmn-conduction-explorer")
         if presenter:
@@ -172,9 +171,7 @@ class ConductionExplorer:
                 w.tooltip = f"{label}: {k}"
                 w.observe(self._on_control, names="value")
             if self.presenter and name == spec.key_segment:
-                from widgets.conduction.presenter_view import block_label
-
-                c["block"].description = block_label(seg.label)
+                c["block"].description = deck.block_label(seg.label)
             self.segment_controls[name] = c
             rows.append(W.VBox([W.HTML(f"<strong>{html.escape(label)}</strong>"),
                                 W.HBox([c["block"], c["slowing"], c["dispersion"], c["sensory"]])]))
@@ -185,57 +182,7 @@ class ConductionExplorer:
         if spec.name != "ulnar":
             self.martin_gruber.value = 0
         if self.presenter:
-            self._show_key_block()
-
-    # ---- presenter mode (one projector screen: widgets.conduction.presenter_view)
-    def _presenter_controls(self):
-        """Preset buttons, nerve, the key segment's block slider and temperature (the deck's controls)."""
-        import ipywidgets as W
-
-        from widgets.conduction.presenter_view import preset_choices
-        from widgets.presenter import preset_buttons
-
-        def choose(key: str) -> None:
-            self.preset.value = key
-
-        current = self.preset.value if self.preset.value != _CUSTOM else None
-        self.preset_buttons = preset_buttons(preset_choices(), choose, active=current)
-        self.preset.observe(lambda change: self.preset_buttons.mark(change["new"]), names="value")
-        self.preset_buttons.add_class("mmn-deck-presets")
-        self.nerve.add_class("mmn-deck-nerve")
-        self.temperature.add_class("mmn-deck-temperature")
-        self._show_key_block()
-        for w in (self.nerve, self.temperature):
-            w.layout.width = "100%"
-        controls = W.VBox([self.preset_buttons, self.nerve, self._key_block_slot, self.temperature])
-        controls.add_class("mmn-deck-controls")
-        return controls
-
-    def _show_key_block(self) -> None:
-        """Put the block slider of the current nerve's key segment in the deck (after every nerve change)."""
-        import ipywidgets as W
-
-        if not hasattr(self, "_key_block_slot"):
-            self._key_block_slot = W.VBox(layout=W.Layout(width="100%"))
-            self._key_block_slot.add_class("mmn-deck-block")
-        block = self.segment_controls[get_nerve(self.nerve.value).key_segment]["block"]
-        block.layout.width = "100%"
-        self._key_block_slot.children = (block,)
-
-    def _presenter_layout(self):
-        """The deck grid's stylesheet; marks the figure to take the window height and hides what the deck skips."""
-        import ipywidgets as W
-
-        from widgets.conduction.presenter_view import GRID_CSS
-        from widgets.presenter import FILL_CLASS
-
-        self.figure.add_class(FILL_CLASS)
-        self.verdict.add_class("mmn-deck-verdict")
-        for w in (self.teaching, self.fwaves, self.table):
-            w.add_class("mmn-hidden")
-        css = W.HTML(GRID_CSS)
-        css.add_class("mmn-hidden")
-        return css
+            deck.show_key_block(self)
 
     def _reset_controls(self) -> None:
         for c in self.segment_controls.values():
@@ -374,15 +321,13 @@ class ConductionExplorer:
         if not getattr(self, "_drawn_once", False):
             # a front end that connects later (Voila, a reloaded JupyterLab page) starts from the synced
             # state, which plotly fills only at creation: give it the first drawn figure, not an empty one
-            from widgets.presenter import sync_figure_state
+            from widgets.display import sync_figure_state
 
             sync_figure_state(self.figure)
             self._drawn_once = True
         if self.presenter:
-            from widgets.conduction.presenter_view import verdict_html as deck_verdict
-
             preset = None if self.preset.value == _CUSTOM else get_preset(self.preset.value).title
-            self.verdict.value = deck_verdict(study, preset)
+            self.verdict.value = deck.verdict_html(study, preset)
         else:
             self.verdict.value = verdict_html(study)
         self.fwaves.value = "" if self.presenter else fwave_html(study)

@@ -26,6 +26,7 @@ from widgets.emg.potentials import (
     FS_HZ,
     TEMPLATE_MS,
     MupMeasure,
+    calibrate_templates,
     fibrillation,
     measure_mup,
     positive_sharp_wave,
@@ -135,13 +136,16 @@ def _enlargement(state: MuscleState) -> float:
 @lru_cache(maxsize=1024)
 def _muscle(muscle: str, state: MuscleState, seed: int, site: int = 0) -> _Muscle:
     pool = unit_pool(muscle, seed, site)
+    cal = get_muscle(muscle)
     lost, blocked = availability(pool, state.axon_loss, state.block)
     enl = _enlargement(state)
     variants = 4 if state.instability > 0 and enl > 1 else 1
     surviving = np.flatnonzero(~lost)
     templates, measures = {}, {}
     for i in surviving:
-        tpl = unit_templates(pool, int(i), state, enl, variants)
+        time_scale = cal.mup_scale * pool.person_time * float(pool.time_factor[i])
+        tpl = calibrate_templates(unit_templates(pool, int(i), state, enl, variants),
+                                  float(np.clip(time_scale, 0.5, 2.0)), cal.mup_amplitude_scale * pool.person_amplitude)
         templates[int(i)] = tpl
         measures[int(i)] = measure_mup(tpl[0], unstable=variants > 1)
     force = pool.fibres * enl * (1.0 - state.myopathy) * (1.0 - 0.45 * state.myopathy)

@@ -27,6 +27,9 @@ FS_HZ = 20_000
 TEMPLATE_MS = 40.0
 #: Baseline threshold (µV) for MUP duration and phases.
 DURATION_THRESHOLD_UV = 12.0
+#: Voltage resolution (µV) at which MUPs are measured (and stored for the browser, ``emg_tables``): measuring
+#: the stored steps makes the browser's measurements identical, not just close, at a threshold crossing.
+MEASURE_STEP_UV = 0.1
 
 
 def _mexican_hat(sigma_ms: float, fs: int = FS_HZ, flank: float = 1.0) -> np.ndarray:
@@ -108,6 +111,35 @@ def unit_templates(pool: UnitPool, i: int, state: MuscleState, enlargement: floa
     return out
 
 
+def calibrate_templates(templates: np.ndarray, time_scale: float = 1.0, amplitude_scale: float = 1.0) -> np.ndarray:
+    """Stretch MUP templates in time about the template's firing point and scale their size (a muscle's calibration).
+
+    Parameters
+    ----------
+    templates : numpy.ndarray
+        Templates (µV), shape ``(variants, samples)``, sampled at ``FS_HZ``, firing point at 35% of the window.
+    time_scale : float
+        Factor on every time interval of the waveform (1 = unchanged; below 1 shortens the MUPs).
+    amplitude_scale : float
+        Factor on the voltages (1 = unchanged), 0.1 to 5 (``time_scale``: 0.5 to 2).
+
+    Returns
+    -------
+    numpy.ndarray
+        The calibrated templates (µV), same shape.
+    """
+    for name, v, lo, hi in (("time_scale", time_scale, 0.5, 2.0), ("amplitude_scale", amplitude_scale, 0.1, 5.0)):
+        if isinstance(v, bool) or not isinstance(v, int | float) or not lo <= v <= hi:
+            raise ValueError(f"{name} must be a number from {lo:g} to {hi:g}, got {v!r}")
+    tpl = np.atleast_2d(np.asarray(templates, dtype=float))
+    if time_scale == 1.0 and amplitude_scale == 1.0:
+        return tpl
+    k = np.arange(tpl.shape[1], dtype=float)
+    centre = TEMPLATE_MS * 0.35 * FS_HZ / 1000
+    src = centre + (k - centre) / time_scale
+    return np.vstack([amplitude_scale * np.interp(src, k, row, left=0.0, right=0.0) for row in tpl])
+
+
 def measure_mup(template: np.ndarray, *, threshold_uv: float = DURATION_THRESHOLD_UV,
                 unstable: bool = False) -> MupMeasure:
     """Measure one MUP template as an electromyographer does.
@@ -115,7 +147,7 @@ def measure_mup(template: np.ndarray, *, threshold_uv: float = DURATION_THRESHOL
     Parameters
     ----------
     template : array_like
-        The MUP waveform (µV), sampled at the model's ``FS_HZ``.
+        The MUP waveform (µV), sampled at the model's ``FS_HZ``; measured at ``MEASURE_STEP_UV`` resolution.
     threshold_uv : float
         Baseline departure (µV) that starts and ends the MUP, and below which excursions are not phases.
     unstable : bool
@@ -127,7 +159,7 @@ def measure_mup(template: np.ndarray, *, threshold_uv: float = DURATION_THRESHOL
         Amplitude (peak to peak, µV, to 0.1 µV), duration (first to last baseline departure above
         ``threshold_uv``, ms) and phases (baseline crossings + 1, ignoring excursions below the threshold).
     """
-    v = np.asarray(template, dtype=float)
+    v = np.round(np.asarray(template, dtype=float) / MEASURE_STEP_UV) * MEASURE_STEP_UV
     amp = float(v.max() - v.min())
     above = np.flatnonzero(np.abs(v) > threshold_uv)
     if above.size == 0:

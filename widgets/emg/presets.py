@@ -23,7 +23,7 @@ _ACTIVE = MuscleState(denervation=2, fasciculations_per_s=1.5, axon_loss=0.65, r
 _ACTIVE_SEVERE = MuscleState(denervation=3, fasciculations_per_s=2.0, axon_loss=0.8, reinnervation=0.7,
                              instability=0.6)
 _MILD = MuscleState(denervation=1, fasciculations_per_s=0.8, axon_loss=0.6, reinnervation=0.9, instability=0.4)
-_FASC_CHRONIC = MuscleState(fasciculations_per_s=1.0, axon_loss=0.6, reinnervation=0.9, instability=0.4)
+_FASC_CHRONIC = MuscleState(fasciculations_per_s=1.0, axon_loss=0.7, reinnervation=0.9, instability=0.4)
 _CHRONIC_ONLY = MuscleState(axon_loss=0.5, reinnervation=0.8)
 
 

@@ -11,10 +11,23 @@ Numbers and where they come from
 * Normal motor unit potential (MUP) with a concentric needle: duration
   commonly about 5–15 ms, most MUPs with 2–4 phases; long, large, polyphasic
   MUPs after reinnervation, short, small, polyphasic MUPs in myopathy
-  (``preston2020``). The range is the same for every muscle in this table:
-  muscle- and age-specific normative tables (Buchthal's series, quantitative
-  EMG reference sets) could not be verified for the course yet, so the model
-  uses one calibration for all muscles (``mup_scale`` = 1) and says so.
+  (``preston2020``).
+* Muscle-specific normal MUPs (:data:`MUP_REFERENCE`): the reference values
+  for standard (concentric needle) EMG of the Norwegian Society of Clinical
+  Neurophysiology's method guideline (``nfkn_emg_reference``): per muscle the
+  mean ± SD of a muscle's mean MUP amplitude and duration, and the outlier
+  limits for single MUPs (Keypoint definition: the mean of the 3rd highest of
+  the first 20 MUPs + 2 SD, and of the 3rd lowest − 2 SD; a muscle is abnormal
+  with more than two MUPs outside). Seen for the deltoid, biceps and first
+  dorsal interosseous only; the other muscles keep the common calibration
+  (``mup_scale`` = 1). No age-specific table could be verified, so the model
+  has no age effect on MUPs.
+* How people and MUPs differ (:data:`MUP_VARIATION`), derived from the same
+  published figures: see :class:`MupVariation`. Known shortfall: the model
+  has no acceptance rule for MUPs (clinically, distant units' blunt MUPs are
+  not analysed), so its single-MUP amplitudes have a heavier lower tail than
+  the published lower outlier limit allows; single amplitudes are held to the
+  upper outlier limit only.
 * Firing: onset interval 132 ± 32 ms (about 7.6 Hz) and recruitment interval
   90 ± 19 ms (about 11 Hz), means of limb and girdle muscles
   (``petajan1969``); a recruitment ratio (firing rate of the fastest unit ÷
@@ -54,9 +67,11 @@ class Muscle:
 
     ``region``: body region (:data:`REGIONS`); ``nerve``: peripheral nerve
     (``"cranial"`` and ``"dorsal rami"`` for tongue and paraspinals);
-    ``roots``: segments that supply it, main root first; ``mup_scale``:
-    muscle-specific scale of the normal MUP duration (1 = the common
-    calibration, see the module notes).
+    ``roots``: segments that supply it, main root first; ``mup_scale`` and
+    ``mup_amplitude_scale``: model calibration of the muscle's MUPs (time and
+    voltage factors on the common waveforms, 1 = the common calibration),
+    fitted so that normal MUPs match :data:`MUP_REFERENCE` where the muscle
+    has published values (see the module notes).
     """
 
     key: str
@@ -66,6 +81,7 @@ class Muscle:
     nerve: str
     roots: tuple[str, ...]
     mup_scale: float = 1.0
+    mup_amplitude_scale: float = 1.0
     source: str = "preston2020"
 
     @property
@@ -74,18 +90,128 @@ class Muscle:
         return self.roots[0]
 
 
+@dataclass(frozen=True)
+class MupReference:
+    """Published normal MUPs of one muscle (concentric needle, multi-MUP analysis).
+
+    ``amplitude_uv`` and ``duration_ms``: mean and SD, over healthy subjects, of
+    a muscle's mean MUP amplitude (µV) and duration (ms); ``*_outliers``: lower
+    and upper outlier limits for single MUPs (a muscle is abnormal if more than
+    two of its MUPs lie outside them).
+    """
+
+    amplitude_uv: tuple[float, float]
+    amplitude_outliers_uv: tuple[float, float]
+    duration_ms: tuple[float, float]
+    duration_outliers_ms: tuple[float, float]
+    source: str = "nfkn_emg_reference"
+
+    @property
+    def duration_limits_ms(self) -> tuple[float, float]:
+        """Normal limits of a muscle's mean MUP duration: mean ± 2 SD (ms)."""
+        mean, sd = self.duration_ms
+        return (mean - 2 * sd, mean + 2 * sd)
+
+    @property
+    def amplitude_limits_uv(self) -> tuple[float, float]:
+        """Normal limits of a muscle's mean MUP amplitude: mean ± 2 SD (µV)."""
+        mean, sd = self.amplitude_uv
+        return (mean - 2 * sd, mean + 2 * sd)
+
+
+#: Published normal MUPs per muscle ("Normalverdier standard EMG", ``nfkn_emg_reference``); muscles absent here
+#: have no verified muscle-specific values.
+MUP_REFERENCE: dict[str, MupReference] = {
+    "deltoid": MupReference((550.0, 110.0), (162.0, 1531.0), (10.4, 1.3), (4.2, 18.4)),
+    "biceps": MupReference((436.0, 115.0), (178.0, 1414.0), (9.9, 1.4), (4.2, 16.4)),
+    "fdi": MupReference((752.0, 247.0), (188.0, 2301.0), (9.4, 1.3), (4.0, 18.0)),
+}
+
+#: Model calibration ``(mup_scale, mup_amplitude_scale)`` of the muscles in :data:`MUP_REFERENCE`: factors on
+#: the common waveforms, fitted (60 people, with the person and unit factors of :data:`MUP_VARIATION`) so that
+#: the mean over people of a muscle's mean MUP duration and mean MUP amplitude, over the MUPs that
+#: :func:`widgets.emg.regions.analysed_mups` samples, meets the published means.
+MUP_CALIBRATION: dict[str, tuple[float, float]] = {
+    "deltoid": (0.9889, 0.8923),
+    "biceps": (1.0035, 0.6368),
+    "fdi": (0.8513, 1.1071),
+}
+
+
+@dataclass(frozen=True)
+class MupVariation:
+    """How much healthy people, and the MUPs of one person, differ (log-normal factors on the MUP waveforms).
+
+    A person's MUPs of one muscle are the common waveforms times a **person factor** (time: log-SD
+    ``duration_between``; voltage: log-SD ``amplitude_between``), ``exp(s·z − s²/2)``, and, per motor unit, a
+    **unit factor** on time, ``1 + s·z`` with ``s`` = ``duration_within`` (symmetric: the published lower
+    outlier limits lie at or below what a log-normal spread predicts, 4.2/4.2/4.0 ms against 5.0/5.2/3.9 ms,
+    so single-MUP durations are less right-skewed than log-normal); ``z`` is standard normal, clipped to ±2.5,
+    and both factors leave the mean over people unchanged. Log-SDs are dimensionless (a log-SD of 0.1 is about a 10%
+    coefficient of variation).
+
+    Derivation (``nfkn_emg_reference``; per muscle, 20 MUPs per person as in the published multi-MUP analysis):
+    for a log-normal population with between-person log-SD ``s_b`` and within-person log-SD ``s_w``,
+
+    * the published SD ÷ mean of a muscle's mean MUP value (duration: 1.3/10.4 ms deltoid, 1.4/9.9 ms biceps,
+      1.3/9.4 ms first dorsal interosseous; amplitude: 110/550, 115/436, 247/752 µV) is the coefficient of
+      variation of the mean of 20 MUPs, about ``sqrt(s_b² + s_w²/20)``;
+    * the published upper outlier limit (18.4, 16.4, 18.0 ms; 1531, 1414, 2301 µV) is, by its definition, the
+      mean over people of the 3rd highest of 20 MUPs + 2 SD;
+
+    solved together (Monte Carlo of 20,000 people) they give, for duration, ``s_b`` = 0.102, 0.130, 0.108 and
+    ``s_w`` = 0.307, 0.227, 0.365 (deltoid, biceps, first dorsal interosseous), and for amplitude a
+    coefficient of variation of the person's mean of 0.200, 0.264, 0.328. The model's own waveforms already
+    vary (units differ in fibres and distance from the needle): within a person their durations have a log-SD
+    of 0.054, 0.070, 0.047, and the mean amplitude of 20 MUPs varies between people with a coefficient of
+    variation of 0.120, 0.133, 0.141 (measured over 40 people before these factors, on the first recruited
+    units of each needle position; the tests hold the result to the published SDs). The factors add the rest,
+    in quadrature: ``duration_within = sqrt(s_w² − model²)``, ``duration_between = s_b`` (the model's own
+    between-person spread of mean duration, 0.013–0.016, is negligible), ``amplitude_between =
+    sqrt(CV² − model²)``. The model's within-person amplitude spread (log-SD about 0.56–0.59) is of the size the
+    published upper limits imply (0.66–0.86), so it gets no unit factor. Muscles without published values use
+    the mean of the three (:data:`MUP_VARIATION_DEFAULT`); a person's factors are drawn for each muscle
+    independently (no published correlation between muscles was found).
+    """
+
+    duration_between: float
+    duration_within: float
+    amplitude_between: float
+    source: str = "nfkn_emg_reference"
+
+
+#: Published-derived spread of MUPs per muscle (see :class:`MupVariation`): log-SDs, dimensionless.
+MUP_VARIATION: dict[str, MupVariation] = {
+    "deltoid": MupVariation(0.102, 0.302, 0.160),
+    "biceps": MupVariation(0.130, 0.216, 0.228),
+    "fdi": MupVariation(0.108, 0.362, 0.296),
+}
+#: Spread used for muscles without published values: the mean of :data:`MUP_VARIATION`.
+MUP_VARIATION_DEFAULT = MupVariation(
+    *(round(sum(getattr(v, f) for v in MUP_VARIATION.values()) / len(MUP_VARIATION), 3)
+      for f in ("duration_between", "duration_within", "amplitude_between")))
+
+
+def mup_variation(muscle: object) -> MupVariation:
+    """The :class:`MupVariation` of ``muscle`` (its own where published, else the default); ``ValueError`` if unknown."""
+    return MUP_VARIATION.get(get_muscle(muscle).key, MUP_VARIATION_DEFAULT)
+
+
 MUSCLES: dict[str, Muscle] = {
     m.key: m
     for m in (
         Muscle("tongue", "Tongue (genioglossus)", "Tongue", "bulbar", "hypoglossal", ("XII",)),
-        Muscle("deltoid", "Deltoid", "Deltoid", "cervical", "axillary", ("C5", "C6")),
-        Muscle("biceps", "Biceps brachii", "Biceps", "cervical", "musculocutaneous", ("C6", "C5")),
+        Muscle("deltoid", "Deltoid", "Deltoid", "cervical", "axillary", ("C5", "C6"),
+               *MUP_CALIBRATION["deltoid"]),
+        Muscle("biceps", "Biceps brachii", "Biceps", "cervical", "musculocutaneous", ("C6", "C5"),
+               *MUP_CALIBRATION["biceps"]),
         Muscle("triceps", "Triceps", "Triceps", "cervical", "radial", ("C7", "C6", "C8")),
         Muscle("edc", "Extensor digitorum communis (EDC)", "EDC", "cervical", "radial", ("C7", "C8")),
         Muscle("fdp", "Flexor digitorum profundus (FDP, digits 4–5)", "FDP", "cervical", "ulnar", ("C8", "T1")),
         Muscle("fpl", "Flexor pollicis longus (FPL)", "FPL", "cervical", "median", ("C8", "C7")),
         Muscle("apb", "Abductor pollicis brevis (APB)", "APB", "cervical", "median", ("T1", "C8")),
-        Muscle("fdi", "First dorsal interosseous (FDI)", "FDI", "cervical", "ulnar", ("C8", "T1")),
+        Muscle("fdi", "First dorsal interosseous (FDI)", "FDI", "cervical", "ulnar", ("C8", "T1"),
+               *MUP_CALIBRATION["fdi"]),
         Muscle("adm", "Abductor digiti minimi (ADM)", "ADM", "cervical", "ulnar", ("C8", "T1")),
         Muscle("cervical_paraspinal", "Cervical paraspinal (C8 level)", "C8 paraspinal", "cervical",
                "dorsal rami", ("C8",)),
@@ -168,6 +294,8 @@ class Reading:
     polyphasic_duration_ms: float = 12.0
     myopathic_duration_ms: float = 7.0
     early_extra_units: int = 1
+    #: MUPs analysed per muscle (the published multi-MUP values are of 20 MUPs, ``nfkn_emg_reference``)
+    mups_analysed: int = 20
 
 
 NORMAL_MUP = NormalMup()
@@ -189,3 +317,14 @@ def check_phase(phase: object) -> str:
     if not isinstance(phase, str) or phase not in PHASES:
         raise ValueError(f"phase must be one of {list(PHASES)}, got {phase!r}")
     return phase
+
+
+def mup_duration_upper_ms(muscle: object) -> float:
+    """Upper normal limit (ms) of a muscle's mean MUP duration.
+
+    The published mean + 2 SD of :data:`MUP_REFERENCE` where the muscle has muscle-specific values, else the upper
+    end of the common range ``NORMAL_MUP.duration_range_ms``. ``ValueError`` for an unknown muscle.
+    """
+    key = get_muscle(muscle).key
+    ref = MUP_REFERENCE.get(key)
+    return round(ref.duration_limits_ms[1], 2) if ref else NORMAL_MUP.duration_range_ms[1]

@@ -1,7 +1,7 @@
 """Reading the needle EMG of a patient, muscle by muscle, and applying the Awaji/Gold Coast regions rule.
 
 :func:`read_muscle` turns the simulated EMG of one muscle into the findings an
-electromyographer reports: spontaneous activity, MUP size and shape (from 10
+electromyographer reports: spontaneous activity, MUP size and shape (from 20
 MUPs sampled at several needle positions), recruitment (mean recruitment ratio
 over the positions), and whether the muscle shows **lower motor neuron (LMN)
 signs** in the Gold Coast sense: chronic neurogenic change *and* ongoing
@@ -17,7 +17,9 @@ recruitment alone (a conduction block) and myopathic units with fibrillations
 are not LMN signs.
 
 Thresholds used to *read* MUPs (model rules, stated in the chapter): chronic
-neurogenic change = mean duration above 15 ms (the upper end of the published
+neurogenic change = mean duration above the muscle's upper normal limit (the
+published mean + 2 SD for the deltoid, biceps and first dorsal interosseous,
+``nfkn_emg_reference``; otherwise 15 ms, the upper end of the published
 5–15 ms range, ``preston2020``), or more than 20% polyphasic MUPs with a mean
 duration above 12 ms; myopathic = mean duration below 7 ms with early
 recruitment; reduced recruitment = mean recruitment ratio of 10 or more
@@ -34,20 +36,50 @@ from functools import lru_cache
 import numpy as np
 
 from widgets.emg.model import SLIGHT_UNITS, _muscle, recruitment_frequency, simulate
+from widgets.emg.potentials import MupMeasure
 from widgets.emg.presets import get_preset
 from widgets.emg.reference_values import (
     FIRING,
     MUSCLES,
-    NORMAL_MUP,
     ONE_MUSCLE_REGIONS,
     READING,
     REGIONS,
     get_muscle,
+    mup_duration_upper_ms,
 )
+from widgets.emg.state import MuscleState
 from widgets.emg.units import SITES, check_seed
 
-#: MUPs sampled per muscle for the MUP analysis.
-MUPS_SAMPLED = 10
+#: MUPs sampled per muscle for the MUP analysis (20, as in the published multi-MUP values).
+MUPS_SAMPLED = READING.mups_analysed
+
+
+def analysed_mups(muscle: str, state: MuscleState, seed: int) -> list[MupMeasure]:
+    """The MUPs an examiner analyses in ``muscle`` of person ``seed``: :data:`MUPS_SAMPLED` over the needle positions.
+
+    At each of the ``SITES`` positions, the first ``MUPS_SAMPLED // SITES`` surviving units (in recruitment order:
+    the units a slight contraction brings in first).
+
+    Parameters
+    ----------
+    muscle : str
+        Key of a muscle in the reference table.
+    state : MuscleState
+        The muscle's state.
+    seed : int
+        The person.
+
+    Returns
+    -------
+    list of MupMeasure
+        The measured MUPs (amplitude µV, duration ms, phases), position by position.
+    """
+    per_site = MUPS_SAMPLED // SITES
+    out: list[MupMeasure] = []
+    for site in range(SITES):
+        m = _muscle(muscle, state, seed, site)
+        out += [m.measures[int(u)] for u in m.surviving[:per_site]]
+    return out
 
 
 @dataclass(frozen=True)
@@ -71,11 +103,13 @@ class MuscleFinding:
     def chronic_neurogenic(self) -> bool:
         """Chronic neurogenic change: long MUPs, or many polyphasic long MUPs without early recruitment.
 
-        Mean duration above the upper end of ``NORMAL_MUP.duration_range_ms``, or a polyphasic fraction above
-        ``READING.polyphasic_fraction`` with a mean duration above ``READING.polyphasic_duration_ms``.
+        Mean duration above the muscle's upper normal limit (:func:`~widgets.emg.reference_values.mup_duration_upper_ms`:
+        the published mean + 2 SD where the muscle has muscle-specific values, else the upper end of
+        ``NORMAL_MUP.duration_range_ms``), or a polyphasic fraction above ``READING.polyphasic_fraction`` with a mean
+        duration above ``READING.polyphasic_duration_ms``.
         """
         d = self.mup_duration_ms
-        return d > NORMAL_MUP.duration_range_ms[1] or (self.polyphasic_fraction > READING.polyphasic_fraction
+        return d > mup_duration_upper_ms(self.muscle) or (self.polyphasic_fraction > READING.polyphasic_fraction
                                                        and d > READING.polyphasic_duration_ms
                                                        and self.recruitment != "early")
 
@@ -137,11 +171,7 @@ def read_muscle(muscle: str, preset: str = "normal", *, seed: int = 0) -> Muscle
     get_muscle(muscle)
     seed = check_seed(seed)
     state = get_preset(preset).state(muscle)
-    sample = []
-    for site in range(SITES):
-        m = _muscle(muscle, state, seed, site)
-        sample += [m.measures[int(u)] for u in m.surviving[:4]]
-    sample = sample[:MUPS_SAMPLED]
+    sample = analysed_mups(muscle, state, seed)
     dur = float(np.mean([x.duration_ms for x in sample]))
     amp = float(np.median([x.amplitude_uv for x in sample]))
     poly = float(np.mean([x.polyphasic for x in sample]))

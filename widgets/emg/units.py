@@ -11,7 +11,12 @@ Physiology used: the size principle (small units are recruited first, at low
 thresholds); onset and recruitment firing intervals drawn from the published
 mean ± SD of limb muscles (``petajan1969``, see :data:`~widgets.emg.reference_values.FIRING`).
 The remaining numbers of :class:`PoolParameters` are illustrative model
-choices, calibrated so that normal MUPs fall in the published 5–15 ms range.
+choices, calibrated so that normal MUPs fall in the published 5–15 ms range;
+muscles with published values of their own are then scaled to them
+(``MUP_CALIBRATION`` in :mod:`widgets.emg.reference_values`). People differ, and so do
+a person's units: each (person, muscle) has a time and a voltage factor on its
+MUPs and each unit a time factor, log-normal with the spreads derived from the
+published values (``MUP_VARIATION``, :class:`~widgets.emg.reference_values.MupVariation`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from widgets.emg.reference_values import FIRING, Muscle, get_muscle
+from widgets.emg.reference_values import FIRING, Muscle, get_muscle, mup_variation
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,10 @@ class UnitPool:
     recruited; ``onset_hz``: firing rate at recruitment; ``gain_hz``: rate
     increase per unit of drive; ``max_hz``: highest rate; ``u_loss``,
     ``u_block``: which units a disease takes; ``fibre_seed``: seed of each
-    unit's fibre geometry.
+    unit's fibre geometry; ``time_factor``: each unit's factor on its MUP's
+    time course (dimensionless); ``person_time``, ``person_amplitude``: the
+    person's factors on the time course and the voltage of every MUP of this
+    muscle (the same at every needle position).
     """
 
     fibres: np.ndarray
@@ -71,6 +79,9 @@ class UnitPool:
     u_block: np.ndarray
     u_fasc: np.ndarray
     fibre_seed: np.ndarray
+    time_factor: np.ndarray | None = None
+    person_time: float = 1.0
+    person_amplitude: float = 1.0
 
     @property
     def n(self) -> int:
@@ -114,9 +125,30 @@ def _draw(muscle: Muscle, seed: int, site: int, p: PoolParameters) -> UnitPool:
         u_loss=rng.random(n), u_block=rng.random(n), u_fasc=rng.random(n),
         fibre_seed=rng.integers(0, 2**31 - 1, n),
     )
+    # separate streams, so the draws above stay those of earlier versions
+    var = mup_variation(muscle.key)
+    arrays["time_factor"] = _symmetric(rng_for(muscle, seed, f"unit-size/{site}").standard_normal(n),
+                                       var.duration_within)
+    z_person = rng_for(muscle, seed, "person").standard_normal(2)
     for a in arrays.values():
         a.flags.writeable = False
-    return UnitPool(gain_hz=float(gain), **arrays)
+    return UnitPool(gain_hz=float(gain), **arrays,
+                    person_time=float(_lognormal(z_person[0], var.duration_between)),
+                    person_amplitude=float(_lognormal(z_person[1], var.amplitude_between)))
+
+
+def _symmetric(z, sd: float):
+    """Mean-one symmetric factors ``1 + sd·z`` of standard normal draws ``z`` clipped to ±2.5, floored at 0.3.
+
+    Units differ symmetrically about the person's mean: the published lower outlier limits of single MUP
+    durations lie below what a log-normal spread predicts (see :class:`~widgets.emg.reference_values.MupVariation`).
+    """
+    return np.maximum(1.0 + sd * np.clip(z, -2.5, 2.5), 0.3)
+
+
+def _lognormal(z, log_sd: float):
+    """Mean-one log-normal factor(s) ``exp(s·z − s²/2)`` of standard normal draws ``z`` clipped to ±2.5."""
+    return np.exp(log_sd * np.clip(z, -2.5, 2.5) - 0.5 * log_sd**2)
 
 
 def check_site(site: object) -> int:

@@ -31,7 +31,8 @@ class Course:
     What a clinic would *measure* (day-to-day fluctuation and measurement error
     drawn from the patient's ``seed``): ``observed_grip_kg`` (one dynamometer
     reading on each day), ``measured_block_pct`` (area reduction across the
-    measured conduction block, %, without error) and ``observed_block_pct``
+    measured conduction block, %, without error; it worsens without treatment
+    as the ongoing attack goes on, see :func:`~widgets.ivig.response.ongoing_attack`) and ``observed_block_pct``
     (with the error of one study).
 
     Doses: ``infusion_days`` (day of each dose), ``infusion_g`` (grams that
@@ -141,6 +142,7 @@ def simulate(regimen: Regimen, patient: Patient | None = None, *, weeks: float =
     relief = response.block_relief(ce, threshold_g_l=patient.response_threshold_g_l, max_relief=patient.max_relief)
     axons = response.axon_fraction(relief, dt, disease_years=patient.disease_years)
     untreated_axons = response.axon_fraction(np.zeros_like(relief), dt, disease_years=patient.disease_years)
+    attack = response.ongoing_attack(relief, dt)
     block = patient.conduction_block
     strength = response.strength_pct(axons, relief, conduction_block=block)
     daily = slice(None, None, STEPS_PER_DAY)
@@ -156,7 +158,7 @@ def simulate(regimen: Regimen, patient: Patient | None = None, *, weeks: float =
     n_out = n_days + 1
     observed_grip = grip * variability.fluctuation(n_out, patient.seed) * variability.grip_error(n_out, patient.seed)
     measured_block = response.measured_block_pct(
-        relief, before_pct=patient.measured_block_pct, share=patient.measured_block_share
+        relief, before_pct=patient.measured_block_pct, share=patient.measured_block_share, attack=attack[daily]
     )
     observed_block = np.clip(measured_block + variability.block_error(n_out, patient.seed), 0.0, 100.0)
 

@@ -32,6 +32,34 @@ class Dose:
     route: Route
 
 
+def courses(start: int, end: int, every_days: int | None, course_days: int, g_per_kg: float,
+            route: Route) -> Iterator[Dose]:
+    """The doses of a phase: courses of ``g_per_kg`` split over ``course_days`` days, one every ``every_days``.
+
+    Parameters
+    ----------
+    start, end : int
+        First day of the phase (included) and the day it stops (excluded), in days from the start of treatment.
+    every_days : int or None
+        Days from the first day of one course to the next; None for a single course at ``start``.
+    course_days : int
+        Consecutive days each course is split over (evenly); cut short at ``end``.
+    g_per_kg : float
+        Dose of each course (g per kg of body weight).
+    route : {"iv", "sc"}
+        How each dose is given.
+
+    Yields
+    ------
+    Dose
+        ``g_per_kg / course_days`` g/kg on each infusion day, in order.
+    """
+    firsts = range(start, end, every_days) if every_days is not None else range(start, min(start + 1, end))
+    for first in firsts:
+        for d in range(first, min(first + course_days, end)):
+            yield Dose(d, g_per_kg / course_days, route)
+
+
 @dataclass(frozen=True)
 class Induction:
     """``total_g_per_kg`` IVIg split over ``days`` consecutive days, given once."""
@@ -40,20 +68,8 @@ class Induction:
     days: int
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
-        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
-
-        Parameters
-        ----------
-        start, end : int
-            First day of the phase and the day it stops (days from the start of treatment).
-
-        Yields
-        ------
-        Dose
-            One IV dose a day on the first ``days`` days, ``total_g_per_kg / days`` g/kg each.
-        """
-        for d in range(start, min(start + self.days, end)):
-            yield Dose(d, self.total_g_per_kg / self.days, "iv")
+        """Doses from day ``start`` to ``end`` (:func:`courses`): one IV dose a day on the first ``days`` days."""
+        return courses(start, end, None, self.days, self.total_g_per_kg, "iv")
 
     @property
     def label(self) -> str:
@@ -70,22 +86,8 @@ class Maintenance:
     infusion_days: int
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
-        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
-
-        Parameters
-        ----------
-        start, end : int
-            First day of the phase and the day it stops (days from the start of treatment).
-
-        Yields
-        ------
-        Dose
-            IV doses of ``dose_g_per_kg / infusion_days`` g/kg on the infusion days of each course, courses
-            every ``every_days`` days from ``start``.
-        """
-        for first in range(start, end, self.every_days):
-            for d in range(first, min(first + self.infusion_days, end)):
-                yield Dose(d, self.dose_g_per_kg / self.infusion_days, "iv")
+        """Doses from day ``start`` to ``end`` (:func:`courses`): a course every ``every_days`` days, IV."""
+        return courses(start, end, self.every_days, self.infusion_days, self.dose_g_per_kg, "iv")
 
     @property
     def label(self) -> str:
@@ -100,20 +102,8 @@ class Subcutaneous:
     weekly_g_per_kg: float
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
-        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
-
-        Parameters
-        ----------
-        start, end : int
-            First day of the phase and the day it stops (days from the start of treatment).
-
-        Yields
-        ------
-        Dose
-            One SC dose of ``weekly_g_per_kg`` g/kg every seven days from ``start``.
-        """
-        for d in range(start, end, 7):
-            yield Dose(d, self.weekly_g_per_kg, "sc")
+        """Doses from day ``start`` to ``end`` (:func:`courses`): one SC dose of ``weekly_g_per_kg`` every 7 days."""
+        return courses(start, end, 7, 1, self.weekly_g_per_kg, "sc")
 
     @property
     def label(self) -> str:
@@ -126,18 +116,7 @@ class Untreated:
     """No immunoglobulin (or placebo)."""
 
     def doses(self, start: int, end: int) -> Iterator[Dose]:
-        """Doses of this phase from day ``start`` (included) to day ``end`` (excluded).
-
-        Parameters
-        ----------
-        start, end : int
-            First day of the phase and the day it stops (days from the start of treatment).
-
-        Returns
-        -------
-        Iterator of Dose
-            An empty iterator: no doses.
-        """
+        """Doses from day ``start`` to ``end``: none (an empty iterator)."""
         return iter(())
 
     @property

@@ -16,6 +16,12 @@ The model in four array-in/array-out steps (time step ``dt`` in days):
    quantity trials measured with dynamometers.
 5. :func:`measured_block_pct` — the block one nerve conduction study measures in
    one segment, which improves far less than strength (Federico 2000).
+6. :func:`ongoing_attack` — without treatment the antibody- and complement-mediated
+   attack at the nodes of that segment goes on and blocks more of the fibres still
+   conducting; IVIg holds it back and the spared nodes recover (Federico 2000: the
+   block worsened by about 13% in 28 days on placebo). It saturates: at most
+   ``disease_activity`` of the conducting fibres are added to the block, so the
+   untreated block never passes complete.
 """
 
 from __future__ import annotations
@@ -161,13 +167,55 @@ def worn_off(relief: np.ndarray, max_relief: float, *, fraction: float = RESPONS
     return ~above & (np.cumsum(above) > 0)
 
 
-def measured_block_pct(relief: np.ndarray, *, before_pct: float, share: float) -> np.ndarray:
+def ongoing_attack(
+    relief: np.ndarray, dt_days: float, *, activity: float | None = None, response: Response = RESPONSE
+) -> np.ndarray:
+    """Share (0–``activity``) of the fibres still conducting in the measured segment that the ongoing attack has blocked.
+
+    The newly blocked share follows, with first-order delay (time constant ``activity_days``: nodes are
+    damaged and repaired over weeks), the level the attack sustains, ``activity · max(0, 1 − relief / r_stop)``
+    with ``r_stop = attack_stopped_at_relief``: IVIg holds the attack back as it takes effect and stops it
+    once it relieves ``r_stop`` of the block; the nodes it spares recover::
+
+        attack[i] = q · attack[i − 1] + (1 − q) · activity · max(0, 1 − relief[i] / r_stop),   q = exp(−dt / activity_days)
+
+    starting from 0 on day 0, the day the person is first seen.
+
+    Parameters
+    ----------
+    relief : array_like
+        Fraction of the clinical block relieved, one value per time step (the first step is day 0).
+    dt_days : float
+        Time step (days).
+    activity : float, optional
+        Largest share of the conducting fibres the untreated attack blocks (0–1); ``response.disease_activity``
+        when omitted.
+    response : Response
+        Model parameters (``disease_activity``, ``activity_days`` in days, ``attack_stopped_at_relief``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Share of the conducting fibres newly blocked, 0 on day 0, one value per time step.
+    """
+    activity = response.disease_activity if activity is None else activity
+    q = math.exp(-dt_days / response.activity_days)
+    held = np.maximum(1.0 - np.asarray(relief, dtype=float) / response.attack_stopped_at_relief, 0.0)
+    out = lfilter([1.0 - q], [1.0, -q], held[1:])
+    return activity * np.concatenate(([0.0], out))
+
+
+def measured_block_pct(
+    relief: np.ndarray, *, before_pct: float, share: float, attack: np.ndarray | float = 0.0
+) -> np.ndarray:
     """Area reduction (%) across the measured conduction block when a fraction ``relief`` of the clinical block is relieved.
 
     Only ``share`` of the clinical relief shows in the one segment a study
     measures: ``before_pct · (1 − share · relief)``. Strength and the measured
     block therefore move together but not by the same amount (Federico 2000:
-    large grip gains with a block improvement of about 13%).
+    large grip gains with a block improvement of about 13%). The ongoing attack
+    (:func:`ongoing_attack`) blocks the share ``attack`` of the fibres that still
+    conduct: ``b + (100 − b) · attack`` with ``b`` the value above.
 
     Parameters
     ----------
@@ -177,10 +225,13 @@ def measured_block_pct(relief: np.ndarray, *, before_pct: float, share: float) -
         Area reduction (%) across the measured block before treatment.
     share : float
         Share of the clinical relief that shows in the measured segment (0–1).
+    attack : array_like or float
+        Share of the conducting fibres blocked by the ongoing attack (0–1), one value per time step; 0 by default.
 
     Returns
     -------
     numpy.ndarray
         Area reduction (%) across the measured block.
     """
-    return before_pct * (1.0 - share * np.asarray(relief, dtype=float))
+    functional = before_pct * (1.0 - share * np.asarray(relief, dtype=float))
+    return functional + (100.0 - functional) * np.asarray(attack, dtype=float)

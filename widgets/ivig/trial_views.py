@@ -37,14 +37,13 @@ class LiveTrial:
         import ipywidgets as w
 
         style = {"description_width": "initial"}
+
+        def dropdown(options, value: str, description: str):
+            return w.Dropdown(options=options, value=value, description=description, style=style,
+                              layout=w.Layout(width="340px"))
+
         self.controls = {
-            "design": w.Dropdown(
-                options=[(d.label, k) for k, d in DESIGNS.items()],
-                value="hahn",
-                description="Design",
-                style=style,
-                layout=w.Layout(width="340px"),
-            ),
+            "design": dropdown([(d.label, k) for k, d in DESIGNS.items()], "hahn", "Design"),
             "n": w.IntSlider(
                 value=START_SIZE, min=4, max=100, description="Patients", style=style, continuous_update=False
             ),
@@ -56,13 +55,7 @@ class LiveTrial:
                 style=style,
                 continuous_update=False,
             ),
-            "outcome": w.Dropdown(
-                options=[(o.label, key) for key, o in OUTCOMES.items()],
-                value="grip_pct",
-                description="Outcome",
-                style=style,
-                layout=w.Layout(width="340px"),
-            ),
+            "outcome": dropdown([(o.label, key) for key, o in OUTCOMES.items()], "grip_pct", "Outcome"),
             "arrangement": w.ToggleButtons(
                 options=[("Crossover", "crossover"), ("Parallel groups", "parallel")],
                 value="crossover",

@@ -2,7 +2,7 @@
 
 The markup is *progressive*: with no script at all, every question shows its
 options and a native ``<details>`` "Show the answer" disclosure with every
-option's explanation. ``widgets/static/quiz.js`` (loaded once per page by the
+option's explanation. ``quiz.js`` (in parts in ``widgets/static/quiz/``) (loaded once per page by the
 book, or inline in JupyterLab) turns each ``.mmn-quiz`` block into an
 interactive quiz: instant feedback, retry, page score, saved progress.
 

@@ -1,6 +1,6 @@
 """Course-wide study tools: a progress dashboard and a spaced-retrieval review, kept in the browser.
 
-Both are markup for ``widgets/static/quiz.js`` (the same script as the quizzes), so they work in
+Both are markup for ``quiz.js`` (in parts in ``widgets/static/quiz/``) (the same script as the quizzes), so they work in
 the static book with no kernel and offline, and in JupyterLab:
 
 * :func:`progress_panel` — first-attempt scores per chapter and per learning objective, read from

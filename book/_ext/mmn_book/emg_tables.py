@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from widgets.emg.potentials import MEASURE_STEP_UV
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -50,8 +52,8 @@ JS_FILES = ("emg-model.js", "emg-view.js")
 ASSETS = (TABLE_FILE, *JS_FILES)
 #: Marker in a page body that needs the EMG scripts (see ``page_assets.FEATURE_ASSETS``).
 MARKER = "mmn-emg-kf"
-#: Template resolution in the table (µV per step).
-TEMPLATE_STEP_UV = 0.1
+#: Template resolution in the table (µV per step): the resolution the model measures MUPs at.
+TEMPLATE_STEP_UV = MEASURE_STEP_UV
 
 
 def _encode(template: np.ndarray) -> list[int]:
@@ -109,7 +111,7 @@ def _figure() -> dict:
 
 
 def _finding(f) -> dict:
-    return {"fib": f.fibrillation_grade, "fasc": f.fasciculations, "dur": f.mup_duration_ms,
+    return {"muscle": f.muscle, "fib": f.fibrillation_grade, "fasc": f.fasciculations, "dur": f.mup_duration_ms,
             "amp": f.mup_amplitude_uv, "poly": f.polyphasic_fraction, "unstable": f.unstable,
             "ratio": f.recruitment_ratio, "units_firing": f.units_firing, "rec_hz": f.recruitment_hz}
 
@@ -124,6 +126,7 @@ def table(regions_seed: int = 0) -> dict:
     from widgets.emg.presets import PRESETS
     from widgets.emg.reference_values import (
         FIRING,
+        MUP_REFERENCE,
         MUSCLES,
         NORMAL_MUP,
         ONE_MUSCLE_REGIONS,
@@ -131,6 +134,7 @@ def table(regions_seed: int = 0) -> dict:
         READING,
         REGIONS,
         SPONTANEOUS,
+        mup_duration_upper_ms,
     )
     from widgets.emg.regions import read_muscle
     from widgets.emg.static import BOOK_MUSCLES
@@ -154,13 +158,19 @@ def table(regions_seed: int = 0) -> dict:
             "interference": {"full": 0.7, "reduced": 0.35, "low_amplitude_uv": 250},
             "audio_rate_hz": AUDIO_RATE_HZ, "fade_ms": FADE_MS, "audio_floor_uv": 500.0, "audio_peak": 0.8,
             "sources": {"mup": NORMAL_MUP.source, "firing": FIRING.source, "ratio": FIRING.ratio_source,
-                        "regions": ["decarvalho2008awaji", "shefner2020goldcoast"]},
+                        "regions": ["decarvalho2008awaji", "shefner2020goldcoast"],
+                        "mup_muscle": sorted({r.source for r in MUP_REFERENCE.values()})},
+            "mup_reference": {k: {"amplitude_uv": list(r.amplitude_uv), "duration_ms": list(r.duration_ms),
+                                  "amplitude_outliers_uv": list(r.amplitude_outliers_uv),
+                                  "duration_outliers_ms": list(r.duration_outliers_ms)}
+                              for k, r in MUP_REFERENCE.items()},
         },
         "regions": list(REGIONS), "one_muscle_regions": list(ONE_MUSCLE_REGIONS),
         "phases": PHASES, "sweeps": list(SWEEPS), "gains": list(GAINS), "sweep_default": SWEEP_MS_PER_DIV,
         "gain_default": GAIN_UV_PER_DIV, "points": LIVE_POINTS,
         "muscles": {k: {"label": m.label, "short": m.short, "region": m.region, "nerve": m.nerve,
-                        "roots": list(m.roots)} for k, m in MUSCLES.items()},
+                        "roots": list(m.roots), "duration_upper_ms": mup_duration_upper_ms(k)}
+                    for k, m in MUSCLES.items()},
         "presets": {k: {"title": p.title, "short": p.short, "umn_regions": list(p.umn_regions),
                         "states": {m: _state(p.state(m)) for m in MUSCLES if not p.state(m).is_normal}}
                     for k, p in PRESETS.items()},

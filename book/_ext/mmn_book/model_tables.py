@@ -1,7 +1,7 @@
 """The conduction simulator's data table for the browser: ONE export of :mod:`widgets.conduction`'s numbers.
 
 The book's kernel-free explorer runs the nerve conduction model in JavaScript
-(``js/conduction-model.js``). Everything that model needs is read from the
+(``js/conduction/*.js``, served joined as ``conduction-model.js``). Everything that model needs is read from the
 table written here at build time, never typed again in JavaScript: the nerve
 table (sites, segments, limits, sensory values), the calibration of each nerve,
 the criteria thresholds, the teaching presets, the pattern sentences, the model
@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from widgets import assets
+
 #: Seeds (people) exported per nerve for the book: 0, the reference person the chapters use (each further
 #: person adds about 120 kB to chapter 4; the explorer offers a person menu when the table holds more than one).
 EXPORTED_SEEDS = (0,)
@@ -40,8 +42,14 @@ PARITY_SEEDS = (0, 1, 2)
 #: Name of the table script in the built site's ``_static`` folder.
 TABLE_FILE = "conduction-table.js"
 #: The browser model and explorer (``book/_ext/mmn_book/js``), in load order after the table.
-SCRIPT_FILES = ("conduction-model.js", "conduction-explorer.js")
+SCRIPT_FILES = ("lazy-table.js", "conduction-model.js", "conduction-draw.js", "conduction-words.js", "conduction-explorer.js")
 STATIC_DIR = Path(__file__).with_name("js")
+#: Scripts of :data:`SCRIPT_FILES` kept in parts: name -> its frame, whose ``// @parts`` line names the parts
+#: (``js/conduction/``, one module per thing modelled); the book serves them joined as ONE script
+#: (:func:`widgets.assets.bundle`, the same joining as the quiz and plotly-a11y scripts).
+JOINED_SCRIPTS = {"conduction-model.js": STATIC_DIR / "conduction" / "conduction-model.js"}
+#: The browser conduction model's parts, in load order.
+CONDUCTION_PARTS = assets.parts(JOINED_SCRIPTS["conduction-model.js"])
 #: Quantisation of the uniform draws compared with a setting.
 COMPARE_STEPS = 1000
 
@@ -89,6 +97,8 @@ def _people(nerve: str, seeds) -> list[dict]:
             "seed": seed,
             "amplitude_factor": who.amplitude_factor,
             "cv_factor": who.cv_factor,
+            # the person's speed multiplier of each segment (widgets.conduction.person.cv_split)
+            "segment_cv_factors": list(getattr(who, "segment_cv_factors", ())),
             "dml_shift_ms": who.dml_shift_ms,
             "motor_units": who.motor_units,
             "age_years": who.age_years,
@@ -204,9 +214,15 @@ def table_js(seeds=EXPORTED_SEEDS) -> str:
 
 
 def script_source(name: str) -> str:
-    """Text of one of :data:`SCRIPT_FILES` (the browser model or explorer)."""
+    """Text of one of :data:`SCRIPT_FILES` (the browser model or explorer).
+
+    A script of :data:`JOINED_SCRIPTS` is its parts joined in order (``conduction-model.js``: the files of
+    ``js/conduction/``); any other is read from :data:`STATIC_DIR`.
+    """
     if name not in SCRIPT_FILES:
         raise ValueError(f"name must be one of {SCRIPT_FILES}, got {name!r}")
+    if name in JOINED_SCRIPTS:
+        return assets.bundle(JOINED_SCRIPTS[name])
     return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 

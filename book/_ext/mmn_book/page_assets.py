@@ -3,10 +3,13 @@
 * The course package's static assets (the quiz and differential renderers) are
   served once per page, from the installed package itself, so the book and
   JupyterLab use the same script (:func:`add_package_assets`).
-* ``book/_static/plotly-a11y.js`` (keyboard proxies for plotly sliders and
-  menus, figures named after their title, figures narrowed for print) and
-  ``plotly-lazy.js`` (figures drawn as the reader reaches them) are served on
-  pages with figures (:func:`add_plotly_scripts`).
+* ``plotly-a11y.js`` (keyboard proxies for plotly sliders and menus, figures
+  named after their title, figures narrowed for print; kept in parts in
+  ``js/plotly-a11y/``, joined by :func:`widgets.assets.bundle`) and
+  ``book/_static/plotly-lazy.js`` (figures drawn as the reader reaches them)
+  are served on pages with figures (:func:`add_plotly_scripts`).
+* Scripts kept in parts are joined into ``<build>/bundled_static`` (:data:`BUNDLED`),
+  which joins ``html_static_path``: a page still loads each as one file.
 * :func:`trim_page_assets` gives each page only the scripts and stylesheets
   its content needs, and writes its formulas as MathML.
 """
@@ -29,6 +32,11 @@ from mmn_book.emg_tables import MARKER as EMG_MARKER
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+#: The frame of ``plotly-a11y.js``, whose ``// @parts`` line names its parts (:func:`widgets.assets.bundle`).
+PLOTLY_A11Y_FRAME = Path(__file__).with_name("js") / "plotly-a11y" / "plotly-a11y.js"
+#: Folder, beside the HTML output, of the scripts kept in parts, joined (it joins ``html_static_path``).
+BUNDLED = "bundled_static"
+
 #: plotly.js as the book serves it, and its basic bundle (scatter, bar and pie traces only).
 PLOTLY_FULL = "plotly/plotly.min.js"
 PLOTLY_BASIC = "plotly/plotly-basic.min.js"
@@ -49,12 +57,13 @@ _THEBE_CONFIG = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>'
 
 
 def add_package_assets(app: Sphinx, config) -> None:
-    """Serve the course package's stylesheets and scripts (``widgets/static``) on every page."""
-    from widgets.assets import STATIC_DIR, css_files, js_files
+    """Serve the course package's stylesheets and scripts (``widgets/static``, its scripts in parts joined)."""
+    from widgets.assets import STATIC_DIR, css_files, js_files, write_bundles
 
     if not STATIC_DIR.is_dir():
         return
     config.html_static_path.append(str(STATIC_DIR))
+    write_bundles(_bundled_folder(app, config))
     for name in css_files():
         app.add_css_file(name)
     for name in js_files():
@@ -62,10 +71,22 @@ def add_package_assets(app: Sphinx, config) -> None:
 
 
 def add_plotly_scripts(app: Sphinx, config) -> None:
-    """Serve ``plotly-a11y.js`` and ``plotly-lazy.js`` (dropped again where a page has no figure)."""
+    """Serve ``plotly-a11y.js`` (joined from its parts) and ``plotly-lazy.js`` (dropped where a page has no figure)."""
+    from widgets.assets import bundle
+
+    (_bundled_folder(app, config) / "plotly-a11y.js").write_text(bundle(PLOTLY_A11Y_FRAME), encoding="utf-8")
     app.add_js_file("plotly-a11y.js", priority=650, defer="defer")
     # right after plotly.js (priority 100 in _config.yml), before the figures' inline scripts
     app.add_js_file("plotly-lazy.js", priority=101)
+
+
+def _bundled_folder(app: Sphinx, config) -> Path:
+    """``<build>/bundled_static`` (:data:`BUNDLED`), made and added to ``html_static_path`` once."""
+    folder = Path(app.outdir).parent / BUNDLED
+    folder.mkdir(parents=True, exist_ok=True)
+    if str(folder) not in config.html_static_path:
+        config.html_static_path.append(str(folder))
+    return folder
 
 
 def trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

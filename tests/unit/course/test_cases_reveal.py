@@ -2,7 +2,7 @@
 
 Read from the notebook (the source of the built page): each case (a ``## Case`` section) is split at its
 decision points, quiz cells with ``reveals="<target>"``; everything after such a cell is hidden on screen
-until the student has answered (widgets/static/quiz.js). The case title and every heading are neutral,
+until the student has answered (quiz.js, in parts in widgets/static/quiz/). The case title and every heading are neutral,
 and the diagnosis is first stated after a decision point.
 """
 

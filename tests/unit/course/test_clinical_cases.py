@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from support.findings import MMN_AT_THE_BEDSIDE
 from support.paths import ROOT
 
 from widgets.conduction import simulate
@@ -157,12 +158,7 @@ def test_review_links_the_criteria_card_and_states_prognosis():
 
 #: Mr E's findings after the IVIg trial, as the case states them (history, examination, investigations, trial).
 MR_E = {
-    "distribution": "several_nerves",
-    "symmetry": "asymmetric",
-    "tempo": "eight_weeks_or_more",
-    "sensory_loss": "none",
-    "umn_signs": "absent",
-    "bulbar": "absent",
+    **MMN_AT_THE_BEDSIDE,
     "cramps_fasciculations": "present",
     "conduction_block": "absent",
     "sensory_conduction": "normal",

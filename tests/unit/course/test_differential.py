@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from support.findings import MMN_AT_THE_BEDSIDE
 from support.paths import ROOT
 
 from widgets import palette
@@ -146,15 +147,7 @@ def test_objective_sensory_loss_excludes_mmn_with_the_footnote_on_later_sensory_
 # --- MMN categories (EFNS/PNS 2010) ---------------------------------------------------------------
 
 #: A typical MMN picture at the bedside, with a normal sensory study.
-MMN_PICTURE = {
-    "distribution": "several_nerves",
-    "symmetry": "asymmetric",
-    "tempo": "eight_weeks_or_more",
-    "sensory_loss": "none",
-    "umn_signs": "absent",
-    "bulbar": "absent",
-    "sensory_conduction": "normal",
-}
+MMN_PICTURE = {**MMN_AT_THE_BEDSIDE, "sensory_conduction": "normal"}
 
 
 def category(findings: dict) -> str:

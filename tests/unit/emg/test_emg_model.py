@@ -15,7 +15,7 @@ import pytest
 from widgets.emg import MUSCLES, STATES, MuscleState, recruitment_frequency, simulate
 from widgets.emg.model import _muscle
 from widgets.emg.potentials import FS_HZ, fibrillation, measure_mup, positive_sharp_wave
-from widgets.emg.reference_values import FIRING, NORMAL_MUP, SPONTANEOUS
+from widgets.emg.reference_values import FIRING, NORMAL_MUP, SPONTANEOUS, mup_duration_upper_ms
 
 SEEDS = range(40)
 
@@ -34,7 +34,10 @@ def test_normal_mups_fall_in_the_published_range(muscle):
     d = np.array([x.duration_ms for x in mups])
     lo, hi = NORMAL_MUP.duration_range_ms
     assert lo <= d.mean() <= hi
-    assert np.mean((d >= lo) & (d <= hi)) >= 0.9, "nearly every normal MUP lasts 5–15 ms (preston2020)"
+    assert np.mean((d >= lo) & (d <= hi)) >= 0.8, "most normal MUPs last 5–15 ms (preston2020)"
+    # single normal MUPs do reach beyond 15 ms: the published outlier limits of normal single MUPs span
+    # 4.0–18.4 ms over the deltoid, biceps and first dorsal interosseous (nfkn_emg_reference)
+    assert np.mean((d >= 4.0) & (d <= 18.4)) >= 0.95
     poly = np.mean([x.phases > NORMAL_MUP.max_phases for x in mups])
     assert poly <= NORMAL_MUP.polyphasic_fraction_max, "polyphasic MUPs are a minority of normal MUPs"
 
@@ -42,7 +45,9 @@ def test_normal_mups_fall_in_the_published_range(muscle):
 def test_reinnervated_mups_are_long_large_polyphasic_and_unstable():
     normal = sampled_mups("fdi", MuscleState())
     chronic = sampled_mups("fdi", STATES["chronic_reinnervation"])
-    assert np.mean([x.duration_ms for x in chronic]) > NORMAL_MUP.duration_range_ms[1]
+    # longer than the FDI's published upper normal limit of the mean duration (nfkn_emg_reference)
+    assert np.mean([x.duration_ms for x in chronic]) > mup_duration_upper_ms("fdi")
+    assert np.mean([x.duration_ms for x in chronic]) > 1.4 * np.mean([x.duration_ms for x in normal])
     assert np.median([x.amplitude_uv for x in chronic]) > 1.5 * np.median([x.amplitude_uv for x in normal])
     assert np.mean([x.polyphasic for x in chronic]) > 0.5
     assert all(x.unstable for x in chronic)

@@ -66,6 +66,20 @@ def test_production_balances_catabolism_at_the_baseline_and_half_life_follows_fr
     assert np.all(np.diff(kin.half_life_days(np.array([3.0, 6.0, 10.0, 15.0, 30.0]))) < 0)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="not modelled: at high-normal IgG (15-17 g/L) the whole-body half-life is 12-14 days. A slower deep "
+    "extravascular compartment reached 17-18 days there but kept day-30 IgG at 12.2-12.5 g/L (published 10.9) and "
+    "left distribution unfinished after day 5 (label: equilibrium after 3-5 days); see PK.half_life_range_days",
+)
+def test_whole_body_half_life_at_high_normal_igg_is_within_the_published_range():
+    # published: terminal half-life of total IgG 17-40 days (clinical-facts section 6); 6-17 g/L is the normal range
+    kin = Kinetics.for_patient(weight_kg=70.0, baseline_g_l=8.3)
+    lo, hi = PK.half_life_range_days
+    for c in (15.0, 16.0, 17.0):
+        assert lo <= kin.half_life_days(c) <= hi, c
+
+
 def test_the_same_fcrn_clears_infused_igg_more_slowly_on_a_low_baseline():
     # audit row 19: with one saturable FcRn for everyone, a low baseline leaves FcRn room for the infused IgG
     half_lives = []
@@ -144,6 +158,30 @@ def test_axon_loss_continues_on_ivig_but_slower():
     assert untreated.strength_pct[-1] < treated.strength_pct[-1]
     # relative loss slower on IVIg
     assert lost_treated / treated.strength_pct[first_year].mean() < lost_untreated / untreated.strength_pct[0]
+
+
+def test_the_untreated_attack_worsens_the_measured_block_for_months_then_levels_off_below_complete():
+    # Federico 2000: the block worsened by 12.98 +/- 6.52% in 28 days on placebo; a block cannot pass complete,
+    # and untreated MMN progresses over years, not months (van den Berg 1998: new blocks despite IVIg)
+    years = 10
+    untreated = simulate(no_treatment(), TYPICAL, weeks=52 * years).measured_block_pct
+    before = TYPICAL.measured_block_pct
+    ceiling = before + RESPONSE.disease_activity * (100.0 - before)
+    assert untreated[28] - before > 0.25 * (ceiling - before)  # most of it within months...
+    assert np.all(np.diff(untreated) >= 0) and untreated.max() <= ceiling < 100.0  # ...then it levels off
+    assert untreated[-1] - untreated[-366] < 0.01
+    # the strength of the untreated course is unchanged by it (the attack shows in the measured segment)
+    course = simulate(no_treatment(), TYPICAL, weeks=52)
+    assert course.strength_pct[0] - course.strength_pct[-1] < 0.05 * course.strength_pct[0]
+
+
+def test_maintenance_holds_the_attack_back_and_induction_alone_lets_it_return():
+    maintained = simulate(maintenance(1.0, 3), TYPICAL, weeks=52).measured_block_pct
+    once = simulate(induction(), TYPICAL, weeks=52).measured_block_pct
+    untreated = simulate(no_treatment(), TYPICAL, weeks=52).measured_block_pct
+    assert maintained[-28:].max() < TYPICAL.measured_block_pct < untreated[-1]
+    assert maintained[-1] < once[-1] <= untreated[-1] + 1e-9
+    assert once[-1] > TYPICAL.measured_block_pct  # the course has worn off: the untreated attack is back
 
 
 def test_longer_untreated_disease_leaves_less_strength():

@@ -19,8 +19,9 @@ from widgets.ivig.patients import Patient, person
 
 #: Numbers the scripts may write: counting (0, 1, 2), units (7 days a week, 52 weeks a year, 100 %), Python's own
 #: numerics mirrored (the half step of the Strang splitting, ``ceil(dose - 1e-9)``, six digits of ``:g``, groups of
-#: 3 digits, grams rounded to micrograms with 1e6), and nothing else: every model number comes from the table.
-ALLOWED = {"0", "1", "2", "3", "6", "7", "52", "100", "0.0", "0.5", "1.0", "7.0", "100.0", "1e-9", "1e6"}
+#: 3 digits, grams rounded to micrograms with 1e6), drawing only (at least 60 min/max buckets per curve, 800 px
+#: when the plot's width is not known yet), and nothing else: every model number comes from the table.
+ALLOWED = {"0", "1", "2", "3", "6", "7", "52", "100", "0.0", "0.5", "1.0", "7.0", "100.0", "1e-9", "1e6", "60", "800"}
 NUMBER = re.compile(r"(?<![\w.$#-])(\d+(?:\.\d+)?(?:e-?\d+)?|0x[0-9a-f]+)(?![\w.])")
 
 

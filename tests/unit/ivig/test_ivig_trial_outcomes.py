@@ -13,9 +13,12 @@ The mapping of strength onto MRC grades and onto a disability grade is an assump
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
+from widgets.ivig.parameters import RESPONSE
 from widgets.ivig.trial import run_trial, wilson
 from widgets.ivig.trial_outcomes import MRC_MUSCLES, OUTCOMES, disability_grade, mrc_grades
 
@@ -54,12 +57,26 @@ def test_federico_like_trial_improves_the_measured_block_on_ivig():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="not modelled: the block does not worsen on placebo within 28 days")
-def test_federico_like_trial_block_worsens_on_placebo():
-    # Federico 2000: block worsened by 12.98 +/- 6.52% on placebo (SEM, n = 16); the model has no mechanism for it
-    trials = [run_trial("federico", 16, seed, outcome="block_pct") for seed in range(20)]
-    placebo = np.mean([t.arm_means()["placebo"][0] for t in trials])
-    assert 12.98 - 2 * 6.52 <= placebo <= 12.98 + 2 * 6.52
+@pytest.fixture(scope="module")
+def federico_block():
+    return [run_trial("federico", 16, seed, outcome="block_pct") for seed in range(20)]
+
+
+def test_federico_like_trial_block_worsens_on_placebo(federico_block):
+    # Federico 2000 (Neurology 55:1256): conduction block worsened by 12.98 +/- 6.52% on placebo (SEM, n = 16)
+    # while it improved by 12.68 +/- 5.62% on IVIg. Mechanism: the untreated attack at the nodes goes on
+    # (widgets.ivig.response.ongoing_attack); IVIg holds it back.
+    placebo = np.mean([t.arm_means()["placebo"][0] for t in federico_block])
+    ivig = np.mean([t.arm_means()["ivig"][0] for t in federico_block])
+    assert 12.98 - 6.52 <= placebo <= 12.98 + 6.52  # positive = more block; within one SEM
+    assert 12.68 - 5.62 <= -ivig <= 12.68 + 5.62
+    # the worsening comes from the untreated: it is largest in those on placebo in the first period
+    first = np.concatenate([t.change_placebo[~t.ivig_first] for t in federico_block])
+    assert first.mean() > placebo > 0
+    # people differ in how much their block worsens, beyond the error of two studies (SD sqrt(2) x 5 points),
+    # though less than in the trial (SEM 6.52 in 16 people, an SD of about 26 points): a known gap of the model
+    spread = np.concatenate([t.change_placebo for t in federico_block]).std()
+    assert math.sqrt(2) * RESPONSE.block_measurement_sd_pct < spread < 6.52 * 4
 
 
 def test_hahn_like_trial_worsens_disability_on_placebo_more_often_than_on_ivig():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 
 import pytest
@@ -44,6 +45,11 @@ class PollCase(AsyncHTTPTestCase):
                             **kwargs)
         return make_app(config)
 
+    def get_httpserver_options(self):
+        from classpoll.__main__ import MAX_REQUEST
+
+        return {"max_body_size": MAX_REQUEST}  # the real server's limit
+
     def tearDown(self):
         super().tearDown()
         self.store.close()
@@ -71,6 +77,15 @@ class PollCase(AsyncHTTPTestCase):
         res = self.call("GET", f"/api/s/{code}/state", headers=headers)
         assert res.code == 200
         return res.headers.get("Set-Cookie", "").split(";")[0]
+
+    def answered_once(self):
+        """A new session asking the first question, answered (option A) by one student: (code, question, cookie)."""
+        code = self.session()
+        q = self.bank.questions[0]
+        self.open(code, q.id)
+        cookie = self.voter_cookie(code)
+        self.call("POST", f"/api/s/{code}/answer", {"question": q.id, "options": [0]}, headers={"Cookie": cookie})
+        return code, q, cookie
 
     def snapshot(self):
         db = sqlite3.connect(self.db)
@@ -120,11 +135,7 @@ class TestLan(PollCase):
         assert state["key"]["explanations"] == [o.explanation for o in q.options]
 
     def test_closed_question_refuses_answers_and_keeps_the_last_one(self):
-        code = self.session()
-        q = self.bank.questions[0]
-        self.open(code, q.id)
-        cookie = self.voter_cookie(code)
-        self.call("POST", f"/api/s/{code}/answer", {"question": q.id, "options": [0]}, headers={"Cookie": cookie})
+        code, q, cookie = self.answered_once()
         self.call("POST", f"/api/s/{code}/close", lecturer=True)
         before = self.snapshot()
         res = self.call("POST", f"/api/s/{code}/answer", {"question": q.id, "options": [1]}, headers={"Cookie": cookie})
@@ -167,15 +178,41 @@ class TestLan(PollCase):
         assert res.code == 415
         assert self.snapshot() == before
 
-    def test_a_body_over_the_servers_limit_is_refused_without_a_crash(self):
+    def test_a_body_over_the_servers_limit_gets_a_json_413_naming_the_limit(self):
         from classpoll.__main__ import MAX_REQUEST
         code = self.session()
         self.open(code, self.bank.questions[0].id)
         before = self.snapshot()
-        res = self.call("POST", f"/api/s/{code}/answer", raw="x" * (MAX_REQUEST + 10))
-        assert res.code == 413
+        for size in (MAX_BODY + 1, MAX_REQUEST + 10):
+            res = self.call("POST", f"/api/s/{code}/answer", raw="x" * size)
+            assert res.code == 413, (size, res.code, res.body[:200])
+            assert json.loads(res.body) == {"error": f"the request body is larger than the limit of {MAX_BODY} "
+                                                     f"bytes ({MAX_BODY // 1024} KiB)"}
         assert self.snapshot() == before
         assert self.call("GET", f"/api/s/{code}/state").code == 200
+
+    def test_an_oversized_body_is_refused_as_soon_as_its_headers_arrive(self):
+        from tornado.tcpclient import TCPClient
+
+        code = self.session()
+        self.open(code, self.bank.questions[0].id)
+        before = self.snapshot()
+
+        async def headers_only() -> bytes:  # declare 1 MB, send none of it: the answer must not wait for it
+            stream = await TCPClient().connect("127.0.0.1", self.get_http_port())
+            try:
+                await stream.write(f"POST /api/s/{code}/answer HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                   "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n".encode())
+                head = await stream.read_until(b"\r\n\r\n")
+                length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+                return head + await stream.read_bytes(length)
+            finally:
+                stream.close()
+
+        reply = self.io_loop.run_sync(headers_only, timeout=10)
+        assert reply.startswith(b"HTTP/1.1 413 ")
+        assert b'"error": "the request body is larger than the limit of 4096 bytes' in reply
+        assert self.snapshot() == before
 
     def test_lecturer_actions_without_the_token_are_403(self):
         code = self.session()
@@ -242,11 +279,7 @@ class TestLan(PollCase):
         assert rows[1]["options"] == "A" and rows[1]["correct"] == ("yes" if correct == [0] else "no")
 
     def test_reset_and_reopen(self):
-        code = self.session()
-        q = self.bank.questions[0]
-        self.open(code, q.id)
-        cookie = self.voter_cookie(code)
-        self.call("POST", f"/api/s/{code}/answer", {"question": q.id, "options": [0]}, headers={"Cookie": cookie})
+        code, q, cookie = self.answered_once()
         view = json.loads(self.call("POST", f"/api/s/{code}/reset", lecturer=True).body)
         assert view["voters"] == 0 and view["state"] == "open"
         bad = self.call("POST", f"/api/s/{code}/open", {"question": "no-such-question"}, lecturer=True)

@@ -200,8 +200,8 @@ def test_a_repeat_on_the_same_page_gets_distinct_ids(book):
 
 
 def test_ids_select_and_order_questions(book):
-    html = quiz("review", ids=["dd-steroid-response-01", "rev-vignette-als-01"], title="Round 3").book_html()
-    assert re.findall(r'data-question-id="([^"]+)"', html) == ["dd-steroid-response-01", "rev-vignette-als-01"]
+    html = quiz("review", ids=["rev-steroid-worsening-01", "rev-vignette-als-01"], title="Round 3").book_html()
+    assert re.findall(r'data-question-id="([^"]+)"', html) == ["rev-steroid-worsening-01", "rev-vignette-als-01"]
     assert "Round 3" in html and "Question 2 of 2." in html
     anywhere = quiz(ids=["wim-hallmark-01"]).book_html()
     assert 'data-question-id="wim-hallmark-01"' in anywhere

@@ -55,6 +55,58 @@
     if (a) { window.location.href = a.href; return true; }
     return false;
   };
+  // The differential explorer's deck page (widgets.differential.deck): a drop-down list per finding stands for
+  // the chapter's radio group (hidden, read by differential.js); a case button sets every finding at once.
+  function ddxRadio(fieldset, value) {
+    var radios = fieldset.querySelectorAll('input[type="radio"]');
+    for (var i = 0; i < radios.length; i++) if (radios[i].value === value) return radios[i];
+    return null;
+  }
+  function ddxMark(root, button) {
+    root.querySelectorAll('[data-mmn-ddx-preset]').forEach(function (b) {
+      b.classList.toggle('mmn-active', b === button);
+      b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+    });
+  }
+  // capture phase: the radio is set before differential.js (listening on the form) reads the findings
+  document.addEventListener('change', function (e) {
+    var select = e.target;
+    if (!select || !select.matches || !select.matches('.mmn-ddx-deck select.mmn-ddx-select')) return;
+    var radio = ddxRadio(select.closest('fieldset'), select.value);
+    if (radio) radio.checked = true;
+    ddxMark(select.closest('.mmn-differential'), null);
+  }, true);
+  document.addEventListener('click', function (e) {
+    var button = e.target && e.target.closest ? e.target.closest('.mmn-ddx-deck [data-mmn-ddx-preset]') : null;
+    if (!button) return;
+    var root = button.closest('.mmn-differential');
+    var findings = JSON.parse(button.getAttribute('data-mmn-ddx-preset'));
+    root.querySelectorAll('fieldset[data-finding]').forEach(function (fieldset) {
+      var value = findings[fieldset.getAttribute('data-finding')];
+      var radio = ddxRadio(fieldset, value);
+      if (!radio) return;
+      radio.checked = true;
+      var select = fieldset.querySelector('select');
+      if (select) select.value = value;
+    });
+    ddxMark(root, button);
+    var form = root.querySelector('form');
+    if (form) form.dispatchEvent(new Event('change', {bubbles: true}));
+  });
+
+  // The class link's QR card (widgets.deck_join): large for the hall, or back in its corner.
+  function toggleJoin() {
+    var card = document.querySelector('.mmn-presenter .mmn-join');
+    if (!card) return false;
+    var large = card.classList.toggle('mmn-join-large');
+    var button = card.querySelector('.mmn-join-toggle');
+    if (button) button.setAttribute('aria-expanded', large ? 'true' : 'false');
+    return true;
+  }
+  document.addEventListener('click', function (e) {
+    if (e.target && e.target.closest && e.target.closest('.mmn-join-toggle')) toggleJoin();
+  });
+
   document.addEventListener('keydown', function (e) {
     if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey) return;
     var t = e.target;
@@ -66,6 +118,10 @@
     if (step) {
       if (typeof window.mmnDeckStep === 'function' && window.mmnDeckStep(step)) { e.preventDefault(); return; }
       if (window.mmnDeckGo(step)) e.preventDefault();
+      return;
+    }
+    if (e.key === 'q' || e.key === 'Q') {
+      if (toggleJoin()) e.preventDefault();
       return;
     }
     if (/^[0-9]$/.test(e.key)) {

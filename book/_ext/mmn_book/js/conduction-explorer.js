@@ -1,5 +1,6 @@
 // Kernel-free nerve conduction explorer: every control of the live widget (widgets.conduction.views), computed in
-// the page by conduction-model.js from the exported table (window.MMN_NCS_TABLE) and drawn with plotly.
+// the page by conduction-model.js from the exported table (window.MMN_NCS_TABLE), drawn by conduction-draw.js and
+// put in words by conduction-words.js; the table loads when the reader comes near (lazy-table.js).
 // Mount points: <div class="mmn-ncs-explorer" data-nerve="ulnar" data-preset="mmn" data-seed="0"> written by
 // widgets.conduction.static. Native, labelled controls (keyboard operable, nothing acts on focus); a preset sets
 // the controls, and moving a control after that shows "Custom (changed: ...)"; title and verdict always describe
@@ -8,20 +9,10 @@
   "use strict";
   if (window.MMNConductionExplorer) return;
   var CUSTOM = "custom";
-  var POINTS = 300;
   var model = null;
   var uid = 0;
-
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") e.textContent = attrs[k];
-      else if (k === "class") e.className = attrs[k];
-      else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
-    return e;
-  }
+  var Words = window.MMNConductionWords, Draw = window.MMNConductionDraw;
+  var el = Words.el;
   function cap(s) { return s ? s[0].toUpperCase() + s.slice(1) : s; }
   function shortMuscle(m) { var i = m.lastIndexOf("("); return i >= 0 && m.slice(-1) === ")" ? m.slice(i + 1, -1) : m; }
 
@@ -303,6 +294,8 @@
     return out;
   };
 
+  // One whole update: the model, then the figure (drawn first, while nothing else on the page has changed: plotly
+  // measures the page), then the words. The time of each part is kept for benchmarks/bench_conduction_js.py.
   Explorer.prototype.update = function () {
     var T = this.T, cfg = this.config(), study, t0 = performance.now(), t1, t2;
     if (!model.hasPeople(cfg.nerve)) {  // this nerve's people arrive in their own script: draw when they are here
@@ -329,82 +322,17 @@
       if (ch.length) title += " (changed: " + ch.join("; ") + ")";
     }
     if (this.seed) title += " \u00b7 person " + this.seed;
+    if (!this.figure) this.figure = new Draw.Figure(this.plot, T.palette, model.format);
+    this.figure.draw(study);
+    t2 = performance.now();
+    var verdict = model.verdictText(study);
     this.title.textContent = title;
     this.status.textContent = status;
     if (this.preset === CUSTOM) this.teaching.textContent = "";
-    this.short.textContent = model.verdictText(study);
-    this.draw(study, title);
-    t2 = performance.now();
-    this.writeVerdict(study);
-    // where an update's time goes (benchmarks/bench_conduction_js.py)
+    this.short.textContent = verdict;
+    this.plot.setAttribute("aria-label", title + ". " + verdict);
+    Words.writeVerdict(model, study, this.verdict);
     this.timings = { model_ms: t1 - t0, draw_ms: t2 - t1, words_ms: performance.now() - t2 };
-  };
-
-  Explorer.prototype.draw = function (study, title) {
-    var T = this.T, n = study.n_samples, dt = study.time_dt_ms, tEnd = (n - 1) * dt, sites = study.sites;
-    var peaks = sites.map(function (s) { var m = 0; for (var i = 0; i < n; i++) m = Math.max(m, -s.cmap_mv[i]); return m; });
-    var troughs = sites.map(function (s) { var m = 0; for (var i = 0; i < n; i++) m = Math.max(m, s.cmap_mv[i]); return m; });
-    var spacing = Math.max(Math.max.apply(null, peaks.map(function (p, k) { return p + troughs[k]; })) * 1.15, 1);
-    var step = Math.max(1, Math.floor(n / POINTS)), traces = [], shapes = [], annotations = [], f = model.format;
-    sites.forEach(function (s, k) {
-      var off = (sites.length - 1 - k) * spacing, st = T.palette.traces[k], x = [], y = [];
-      for (var i = 0; i < n; i += step) { x.push(i * dt); y.push(-s.cmap_mv[i] + off); }
-      traces.push({ type: "scatter", mode: "lines", x: x, y: y, name: s.label, line: { color: st.color, dash: st.dash, width: 2 },
-        hovertemplate: "%{x:.1f} ms<extra>" + s.label + "</extra>" });
-      var label = "<b>" + s.label + "</b>  ";
-      if (Number.isFinite(s.latency_ms)) {
-        var h = 0.18 * spacing;
-        shapes.push({ type: "line", x0: s.latency_ms, x1: s.latency_ms, y0: off - h, y1: off + h, line: { color: st.color, width: 2 } });
-        shapes.push({ type: "line", x0: s.peak_ms - 0.8, x1: s.peak_ms + 0.8, y0: off + s.amplitude_mv, y1: off + s.amplitude_mv,
-          line: { color: st.color, width: 2 } });
-        label += f.fixed(s.latency_ms, 1) + " ms  " + f.fixed(s.amplitude_mv, 1) + " mV";
-      } else label += "no response";
-      if (s.note) label += "  (submaximal)";
-      annotations.push({ x: tEnd, y: off + 0.12 * spacing, xref: "x", yref: "y", text: label, showarrow: false, xanchor: "right",
-        yanchor: "bottom", font: { size: 12, color: st.color } });
-    });
-    var layout = {
-      title: { text: "", font: { size: 14 } }, showlegend: false, height: 420 + 40 * sites.length,
-      margin: { l: 30, r: 10, t: 20, b: 50 }, paper_bgcolor: T.palette.background, plot_bgcolor: T.palette.background,
-      font: { color: T.palette.text, size: 13 },
-      xaxis: { title: { text: "Time after the stimulus (ms)" }, range: [0, tEnd], gridcolor: T.palette.grid, zeroline: false },
-      yaxis: { title: { text: "CMAP (mV, negative up)" }, showticklabels: false, showgrid: false, zeroline: false,
-        range: [-spacing * 0.6, (sites.length - 1) * spacing + spacing * 1.05] },
-      shapes: shapes, annotations: annotations,
-    };
-    var config = { displayModeBar: false, responsive: true, displaylogo: false };
-    this.plot.setAttribute("aria-label", title + ". " + model.verdictText(study));
-    if (window.Plotly) window.Plotly.react(this.plot, traces, layout, config);
-  };
-
-  Explorer.prototype.writeVerdict = function (study) {
-    var c = model.checklist(study), v = this.verdict, marks = { "true": "met", "false": "not met", "null": "not assessed" };
-    v.textContent = "";
-    v.appendChild(el("p", {}, [el("strong", { text: "Verdict: " }), document.createTextNode(study.interpretation)]));
-    var table = function (caption, checks) {
-      var t = el("table", { class: "mmn-ncs-table mmn-checklist" });
-      var capEl = el("caption", {}, [document.createTextNode(caption)]);
-      t.appendChild(capEl);
-      t.appendChild(el("thead", {}, [el("tr", {}, ["Rule", "Measured", "Result"].map(function (h) { return el("th", { scope: "col", text: h }); }))]));
-      var body = el("tbody");
-      checks.forEach(function (k) {
-        var key = String(k.met);
-        var mark = key === "true" ? model.table.marks["true"] : key === "false" ? model.table.marks["false"] : model.table.marks["null"];
-        body.appendChild(el("tr", {}, [el("th", { scope: "row", text: k.rule }), el("td", { text: k.value }),
-          el("td", { text: mark + " " + marks[key] })]));
-      });
-      t.appendChild(body);
-      return t;
-    };
-    var t1 = table("MMN conduction block rules (EFNS/PNS 2010), " + c.segment + ": ", c.mmn);
-    t1.querySelector("caption").appendChild(el("strong", { text: c.outcome }));
-    v.appendChild(t1);
-    v.appendChild(table("CIDP motor items (EAN/PNS 2021) in this nerve", c.cidp));
-    v.appendChild(el("ul", {}, study.findings.map(function (f) { return el("li", { text: f.text }); })));
-    v.appendChild(this.measurements(study));
-    v.appendChild(el("details", {}, [el("summary", { text: "Why: segment by segment" }), el("ul", {}, study.segments.map(function (s) {
-      return el("li", {}, [el("strong", { text: s.label }), document.createTextNode(": " + model.segmentOutcome(s) + ". " + s.block.reasons.join(" "))]);
-    }))]));
   };
 
   var CSS = ".mmn-ncs-explorer{font-size:.95rem;margin:1rem 0}.mmn-ncs-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem}"
@@ -424,38 +352,9 @@
     document.head.appendChild(st);
   }
 
-  // the measurement table of the live widget: motor and sensory responses per site, velocity per segment
-  Explorer.prototype.measurements = function (study) {
-    var f = model.format, num = function (x, d) { return Number.isFinite(x) ? f.fixed(x, d) : "\u2014"; };
-    var grid = function (caption, head, rows) {
-      var t = el("table", { class: "mmn-ncs-table mmn-ncs-measures" }, [el("caption", { text: caption }),
-        el("thead", {}, [el("tr", {}, head.map(function (h) { return el("th", { scope: "col", text: h }); }))])]);
-      var body = el("tbody");
-      rows.forEach(function (r) {
-        body.appendChild(el("tr", {}, r.map(function (c, i) { return el(i ? "td" : "th", i ? { text: c } : { scope: "row", text: c }); })));
-      });
-      t.appendChild(body);
-      return t;
-    };
-    var motor = grid("Motor responses (CMAP)", ["Site", "Latency (ms)", "Amplitude (mV)", "Area (mV\u00b7ms)", "Duration (ms)"],
-      study.sites.map(function (s) {
-        return [s.label, num(s.latency_ms, 1), num(s.amplitude_mv, 1), num(s.area_mv_ms, 1), num(s.duration_ms, 1)];
-      }));
-    var segs = grid("Segments", ["Segment", "CV (m/s)", "Amplitude ratio", "Area ratio", "SNAP area ratio"],
-      study.segments.map(function (s, k) {
-        var sn = study.snap.segments[k];
-        return [s.label, num(s.cv_m_s, 0), num(s.amplitude_ratio, 2), num(s.area_ratio, 2), sn ? num(sn.area_ratio, 2) : "\u2014"];
-      }));
-    var sens = grid(study.snap.label, ["Site", "Latency (ms)", "Amplitude (\u00b5V)", "Area (\u00b5V\u00b7ms)"],
-      study.snap.sites.map(function (s) {
-        return [s.label, num(s.latency_ms, 2), num(s.amplitude_uv, 1), num(s.area_uv_ms, 2)];
-      }));
-    return el("details", {}, [el("summary", { text: "Measurements" }), motor, segs, sens]);
-  };
-
   // each nerve's people are a script beside the table (mmn_book.model_tables.people_file): a script tag, so that it
   // loads from file:// too
-  var tableBase = null, requested = {}, tableLoading = false;
+  var tableBase = null, requested = {};
   // The table and the people load when the reader comes near a simulator (or touches it), not with the page.
   var selfBase = document.currentScript && document.currentScript.src
     ? document.currentScript.src.replace(/conduction-explorer\.js.*$/, "") : null;
@@ -479,34 +378,16 @@
     });
   }
 
-  function loadTable() {
-    if (tableLoading || window.MMN_NCS_TABLE || !selfBase) return;
-    tableLoading = true;
-    if (!tableBase) tableBase = selfBase;
-    var s = document.createElement("script");
-    s.src = selfBase + "conduction-table.js";
-    s.onload = mountAll;
-    document.head.appendChild(s);
-  }
-  function whenNear() {
-    var roots = document.querySelectorAll(".mmn-ncs-explorer:not([data-mmn-ready])");
-    if (!roots.length) return;
-    roots.forEach(function (r) {
-      r.addEventListener("focusin", loadTable);
-      r.addEventListener("pointerdown", loadTable);
-    });
-    window.addEventListener("beforeprint", loadTable);
-    if (!window.IntersectionObserver) { loadTable(); return; }
-    var seen = new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); loadTable(); }
-    }, { rootMargin: "800px 0px" });
-    roots.forEach(function (r) { seen.observe(r); });
-  }
-
   function mountAll() {
     injectStyle();
     if (!window.MMNConduction) return;
-    if (!window.MMN_NCS_TABLE) { whenNear(); return; }
+    if (!window.MMN_NCS_TABLE) {
+      if (!tableBase) tableBase = selfBase;
+      if (selfBase && window.MMNLazyTable) {
+        window.MMNLazyTable.whenNear(".mmn-ncs-explorer:not([data-mmn-ready])", selfBase + "conduction-table.js", mountAll);
+      }
+      return;
+    }
     if (!model) model = window.MMNConduction.create(window.MMN_NCS_TABLE);
     document.querySelectorAll(".mmn-ncs-explorer:not([data-mmn-ready])").forEach(function (root) {
       root.setAttribute("data-mmn-ready", "1");

@@ -362,9 +362,14 @@
     if (f.ratio >= R.reduced_ratio || f.rec_hz > R.recruitment_upper_hz) return "reduced";
     return "normal";
   }
+  /* upper normal limit of a muscle's mean MUP duration: published mean + 2 SD, else the common range's top */
+  function durationUpper(T, muscle) {
+    var mu = muscle && T.muscles[muscle];
+    return mu && typeof mu.duration_upper_ms === "number" ? mu.duration_upper_ms : T.reference.duration_range_ms[1];
+  }
   function reading(T, f) {
     var R = T.reference, rec = recruitment(T, f), d = f.dur;
-    var chronic = d > R.duration_range_ms[1] ||
+    var chronic = d > durationUpper(T, f.muscle) ||
       (f.poly > R.polyphasic_fraction && d > R.polyphasic_duration_ms && rec !== "early");
     var myopathic = d < R.myopathic_duration_ms && rec === "early";
     var active = f.fib > 0 || (f.fasc && chronic);

@@ -9,10 +9,11 @@
   "use strict";
   if (window.MMNEmgView) return;
   // The table (0.7 MB of units and discharges) sits beside this script and loads when the reader comes near an
-  // EMG view (or touches it), not with the page: a phone reading the chapter pays for it only if it is used.
+  // EMG view (or touches it), not with the page: a phone reading the chapter pays for it only if it is used
+  // (lazy-table.js, shared with the conduction explorer; fetched from beside this script if the page lacks it).
   var SELF = document.currentScript && document.currentScript.src;
   var TABLE_URL = SELF ? SELF.replace(/emg-view\.js(\?.*)?$/, "emg-table.js$1") : null;
-  var loading = false;
+  var LAZY_URL = SELF ? SELF.replace(/emg-view\.js(\?.*)?$/, "lazy-table.js") : null;
 
   var audio = { ctx: null, source: null, owner: null };
 
@@ -151,28 +152,14 @@
     root.setAttribute("data-emg-ready", "");
   }
 
-  function loadTable() {
-    if (loading || window.MMN_EMG_TABLE || !TABLE_URL) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = TABLE_URL;
-    script.onload = init;
-    document.head.appendChild(script);
-  }
-
   function whenNear() {
-    var roots = document.querySelectorAll(".mmn-emg-kf, .mmn-emg-kf-sample");
-    if (!roots.length) return;
-    roots.forEach(function (r) {
-      r.addEventListener("focusin", loadTable);
-      r.addEventListener("pointerdown", loadTable);
-    });
-    window.addEventListener("beforeprint", loadTable);
-    if (!window.IntersectionObserver) { loadTable(); return; }
-    var seen = new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); loadTable(); }
-    }, { rootMargin: "800px 0px" });
-    roots.forEach(function (r) { seen.observe(r); });
+    var near = function () { window.MMNLazyTable.whenNear(".mmn-emg-kf, .mmn-emg-kf-sample", TABLE_URL, init); };
+    if (window.MMNLazyTable) { near(); return; }
+    if (!LAZY_URL || !document.querySelector(".mmn-emg-kf, .mmn-emg-kf-sample")) return;
+    var script = document.createElement("script");
+    script.src = LAZY_URL;
+    script.onload = near;
+    document.head.appendChild(script);
   }
 
   function init() {

@@ -8,7 +8,11 @@
  * the heading names the regimen shown; a preset sets the treatment controls, and moving one of them afterwards
  * shows "Custom (changed: ...)"; keyboard operable native controls with labels; nothing acts on focus.
  * After each update the explorer's element carries data-updates (a count) and data-update-ms (the time of
- * the last update, model + drawing), read by the tests and the benchmark.
+ * the last update, model + drawing), read by the tests and the benchmark (benchmarks/bench_ivig_js.py).
+ * Fast redraw: the figure is drawn first (before any text of the page changes: plotly measures the page), its
+ * daily curves are reduced to the lowest and highest day of each bucket as wide as the line (every peak and
+ * trough kept; the worn-off band to the days it starts and ends, exactly), the layout object is kept and
+ * changed in place, and plotly's configuration is given once. Every number in words comes from the model.
  */
 (function () {
   "use strict";
@@ -35,6 +39,34 @@
 
   function fixed(x, digits) {
     return Number(x).toFixed(digits);
+  }
+
+  /** Day ``i`` of ``values`` at week ``i / 7``, at most two days per bucket of ``size`` days: the first, the last,
+   * and each bucket's lowest and highest, in time order. */
+  function minMax(values, size) {
+    var n = values.length, x = [], y = [], i, j, lo, hi, end;
+    for (i = 0; i < n; i += size) {
+      end = Math.min(n, i + size);
+      lo = i; hi = i;
+      for (j = i + 1; j < end; j++) {
+        if (values[j] < values[lo]) lo = j;
+        if (values[j] > values[hi]) hi = j;
+      }
+      if (i === 0 && Math.min(lo, hi) !== 0) { x.push(0); y.push(values[0]); }
+      x.push(Math.min(lo, hi) / 7); y.push(values[Math.min(lo, hi)]);
+      if (hi !== lo) { x.push(Math.max(lo, hi) / 7); y.push(values[Math.max(lo, hi)]); }
+    }
+    if (n && x[x.length - 1] !== (n - 1) / 7) { x.push((n - 1) / 7); y.push(values[n - 1]); }
+    return { x: x, y: y };
+  }
+
+  /** A 0/100 band drawn as steps ("hv"): only the days where it changes, the first and the last (the same drawing). */
+  function steps(flags) {
+    var n = flags.length, x = [], y = [];
+    for (var i = 0; i < n; i++) {
+      if (i === 0 || i === n - 1 || !flags[i] !== !flags[i - 1]) { x.push(i / 7); y.push(flags[i] ? 100 : 0); }
+    }
+    return { x: x, y: y };
   }
 
   function Explorer(root, table, model) {
@@ -190,7 +222,21 @@
       s[k] = Number(input.value);
     }
     this.sync();
-    this.update();
+    this.schedule();
+  };
+
+  /** Draw at most once a frame: a slider dragged fires many events, each sets the state, the next frame shows the
+   * last. data-latency-ms: from the first change of the burst to the drawn update (the frame's wait included). */
+  Explorer.prototype.schedule = function () {
+    var self = this;
+    if (this.pendingSince) return;
+    this.pendingSince = performance.now();
+    (window.requestAnimationFrame || setTimeout)(function () {
+      var since = self.pendingSince;
+      self.pendingSince = 0;
+      self.update();
+      self.root.setAttribute("data-latency-ms", fixed(performance.now() - since, 2));
+    });
   };
 
   /** The preset whose treatment values the state has, or null (custom). The current one wins a tie. */
@@ -265,6 +311,7 @@
     var c = this.m.simulate(this.t, this.state);
     var s = this.state;
     var who = this.t.people[s.person].label;
+    this.draw(c);
     this.heading.textContent = c.title;
     this.sub.textContent = c.gramsText + "; " + who + ", " + this.m.fmtG(s.weight_kg) + " kg, " + s.responder;
     var sm = c.summary;
@@ -279,7 +326,6 @@
       "Worn-off days per cycle after the first, whole time: " + fixed(worn, 1) + ".";
     this.note.innerHTML = this.t.notes[c.noteKey];
     this.root.setAttribute("data-regimen", c.label);
-    this.draw(c);
     this.plot.setAttribute("role", "img");
     this.plot.setAttribute("aria-label", "Charts over " + this.m.fmtG(c.weeks) + " weeks for " + c.title +
       ": serum IgG in g/L with the infusions (top), strength in % of normal with the untreated course and the worn-off days (bottom). " +
@@ -292,23 +338,26 @@
   Explorer.prototype.draw = function (c) {
     var fig = this.t.figure;
     var n = c.iggGL.length;
-    var x = new Array(n);
-    var worn = new Array(n);
-    for (var i = 0; i < n; i++) {
-      x[i] = i / 7;
-      worn[i] = c.wornOff[i] ? 100 : 0;
-    }
+    // the plot's width (read before anything on the page changes) sets the buckets: two days a pixel at most
+    var width = this.plot.clientWidth;
+    var size = Math.max(1, Math.floor(n / Math.max(60, (width || 800) / 2)));
+    var curve = function (values) {
+      if (size > 1) return minMax(values, size);
+      var x = new Array(values.length);
+      for (var i = 0; i < values.length; i++) x[i] = i / 7;
+      return { x: x, y: Array.from(values) };
+    };
     var data = {
-      igg: { x: x, y: Array.from(c.iggGL) },
+      igg: curve(c.iggGL),
       infusions: {
         x: c.infusions.map(function (d) { return d.day / 7; }),
         y: c.infusions.map(function () { return 0; }),
         text: c.infusions.map(function (d) { return "day " + d.day + ": " + fixed(d.grams, 0) + " g " + (d.route === "sc" ? "SCIg" : "IVIg"); }),
         name: fig.traces[fig.trace_keys.indexOf("infusions")].name,
       },
-      strength: { x: x, y: Array.from(c.strengthPct) },
-      worn_off: { x: x, y: worn },
-      untreated: { x: x, y: Array.from(c.untreatedPct) },
+      strength: curve(c.strengthPct),
+      worn_off: steps(c.wornOff),
+      untreated: curve(c.untreatedPct),
     };
     var traces = fig.traces.map(function (style, k) { return Object.assign({}, style, data[fig.trace_keys[k]]); });
     var layout = this.layout;
@@ -319,7 +368,7 @@
       this.narrow = null;
     }
     // a phone-width layout (shorter axis titles, smaller font) from the table, chosen by the box's width
-    var narrow = this.plot.clientWidth > 0 && this.plot.clientWidth < fig.narrow.below_px;
+    var narrow = width > 0 && width < fig.narrow.below_px;
     if (narrow !== this.narrow) {
       this.narrow = narrow;
       var src = narrow ? fig.narrow : fig.wide;
@@ -338,7 +387,9 @@
     if (layout.yaxis2.ticktext !== ticks) layout.yaxis2.ticktext = ticks;
     this.revision = (this.revision || 0) + 1;
     layout.datarevision = this.revision;
-    window.Plotly.react(this.plot, traces, layout, { displaylogo: false, responsive: true, displayModeBar: false });
+    // the configuration once: giving it again makes plotly compare it and measure the page
+    if (this.revision === 1) window.Plotly.react(this.plot, traces, layout, { displaylogo: false, responsive: true, displayModeBar: false });
+    else window.Plotly.react(this.plot, traces, layout);
   };
 
   function start() {

@@ -10,12 +10,16 @@
   lecture-mode questions, adds the speaker notes and drops what slides do not show.
 
 The kernel runs with ``MMN_COURSE_BUILD=1`` (set by the script), so figures and
-quizzes are the kernel-free ones of the book.
+quizzes are the kernel-free ones of the book. The executor is
+:class:`mmn_book.slides.export.ExecuteUnlessExecuted`: with ``MMN_SLIDES_REUSE_OUTPUTS=1`` the book build's
+executed copies of the chapters are exported without running them again.
 """
 
 from pathlib import Path
 
-from mmn_book.slides.export import MmnSlidesPreprocessor
+from nbconvert.exporters import SlidesExporter
+
+from mmn_book.slides.export import ExecuteUnlessExecuted, MmnSlidesPreprocessor
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,6 +28,10 @@ c = get_config()  # noqa: F821  (provided by traitlets when nbconvert loads this
 c.TemplateExporter.extra_template_basedirs = [str(HERE / "templates")]
 c.SlidesExporter.template_name = "mmn_slides"
 c.SlidesExporter.preprocessors = [MmnSlidesPreprocessor]
+c.SlidesExporter.default_preprocessors = [
+    ExecuteUnlessExecuted if p == "nbconvert.preprocessors.ExecutePreprocessor" else p
+    for p in SlidesExporter.default_preprocessors.default()
+]
 c.SlidesExporter.reveal_url_prefix = "reveal.js"
 c.SlidesExporter.reveal_theme = "white"
 c.SlidesExporter.reveal_transition = "none"

@@ -15,15 +15,21 @@ and tells the template where the assets are. For a lecture it also
 
 Exercise answers (MyST dropdowns) are marked by :func:`mmn_book.slides.myst.myst_to_markdown`; the template
 makes them fragments and splits slides that are taller than the frame (``layout.js``).
+
+:class:`ExecuteUnlessExecuted` takes the place of nbconvert's executor: with ``MMN_SLIDES_REUSE_OUTPUTS=1`` a
+notebook whose every code cell has already run (the book build's copy in ``_build/jupyter_execute/chapters``,
+executed with ``MMN_COURSE_BUILD=1`` as the slides are) is exported with its outputs instead of being run again.
+Without the variable every notebook is executed, as before.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import nbformat
-from nbconvert.preprocessors import Preprocessor
+from nbconvert.preprocessors import ExecutePreprocessor, Preprocessor
 
 from mmn_book import emg_tables, ivig_tables, model_tables
 from mmn_book.slides.lecture_quiz import is_quiz_output, lecture_questions
@@ -35,6 +41,25 @@ from mmn_book.slides.notes import load_notes, notes_cells
 #: ``scripts/slides.sh`` (:func:`write_in_page_models`), in load order.
 IN_PAGE_MODELS = (model_tables, ivig_tables, emg_tables)
 IN_PAGE_MODEL_SCRIPTS = tuple(n for m in IN_PAGE_MODELS for n in m.ASSETS if n.endswith(".js"))
+
+#: Set to ``1``: export an already executed notebook with its outputs (:class:`ExecuteUnlessExecuted`).
+REUSE_ENV = "MMN_SLIDES_REUSE_OUTPUTS"
+
+
+def is_executed(nb) -> bool:
+    """True if every non-empty code cell of ``nb`` has run (has an execution count) and there is one."""
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    return bool(code) and all(c.get("execution_count") for c in code)
+
+
+class ExecuteUnlessExecuted(ExecutePreprocessor):
+    """nbconvert's executor, except that with ``MMN_SLIDES_REUSE_OUTPUTS=1`` an executed notebook is kept as is."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        """Execute ``nb`` unless reuse is asked for and :func:`is_executed` says it has run already."""
+        if os.environ.get(REUSE_ENV) == "1" and is_executed(nb):
+            return nb, resources
+        return super().preprocess(nb, resources, km)
 
 
 def write_in_page_models(folder: Path) -> None:
