@@ -157,12 +157,18 @@ def test_the_first_deck_page_shows_the_join_card_and_the_third_the_case_buttons(
 def test_the_culler_spares_a_kernel_once_when_it_first_meets_it(monkeypatch):
     """A preheated kernel handed to a page keeps its old activity time: the culler must not end it then."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
     from datetime import datetime, timedelta, timezone
     from types import SimpleNamespace
 
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
     from deck.kernels import DeckKernelManager
+
+    def run(coroutine):  # in a thread of its own: a worker that ran Playwright has a running loop in this one
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, coroutine).result()
 
     culled = []
 
@@ -173,9 +179,9 @@ def test_the_culler_spares_a_kernel_once_when_it_first_meets_it(monkeypatch):
     km = DeckKernelManager()
     heated = datetime.now(timezone.utc) - timedelta(minutes=5)
     km._kernels["k1"] = SimpleNamespace(last_activity=heated)
-    asyncio.run(km.cull_kernel_if_idle("k1"))
+    run(km.cull_kernel_if_idle("k1"))
     assert culled == [] and km._kernels["k1"].last_activity > heated, "first look: the idle clock restarts"
-    asyncio.run(km.cull_kernel_if_idle("k1"))
+    run(km.cull_kernel_if_idle("k1"))
     assert culled == ["k1"], "afterwards the usual rules apply"
     script = (ROOT / "scripts" / "present.sh").read_text()
     assert "multi_kernel_manager_class=deck.kernels.DeckKernelManager" in script
