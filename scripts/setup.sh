@@ -28,16 +28,18 @@ fi
 .venv/bin/python scripts/vendor.py
 .venv/bin/python scripts/vendor_reveal.py
 
-# The JavaScript linter (Biome, pinned in package.json/package-lock.json; tests/unit/course/test_lint.py runs it).
-# The book itself needs no Node: this is a developer and CI tool.
+# The JavaScript developer tools, pinned in package.json/package-lock.json: the linter (Biome;
+# tests/unit/course/test_lint.py runs it) and JupyterHub's proxy, configurable-http-proxy 5.2.0 (Node >= 20;
+# tests/live/test_poll_hub_real.py runs the class poll behind it). The book itself needs no Node.
 if ! command -v npm >/dev/null; then
-  echo "setup: installing Debian's nodejs and npm for the JavaScript linter"
+  echo "setup: installing Debian's nodejs and npm for the JavaScript tools"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
-if [ ! -x node_modules/.bin/biome ] || [ package-lock.json -nt node_modules/.bin/biome ]; then
-  echo "setup: installing the JavaScript linter (npm ci)"
+if [ ! -x node_modules/.bin/biome ] || [ ! -x node_modules/.bin/configurable-http-proxy ] \
+   || [ package-lock.json -nt node_modules/.bin/biome ]; then
+  echo "setup: installing the JavaScript tools (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.bin/biome
 fi

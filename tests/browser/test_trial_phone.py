@@ -10,6 +10,7 @@ the figure must stay inside the screen, and the page must not scroll sideways. O
 from __future__ import annotations
 
 import pytest
+from support.browser import ON_DISK, new_file_page
 from support.poll import until
 
 from widgets.ivig.trial_figures import SCENARIOS, SIZES, START_SCENARIO, START_SIZE
@@ -47,20 +48,8 @@ OUTSIDE = """(gd) => {
 @pytest.fixture(scope="module")
 def phone(browser, site):
     """Chapter 7 on a 390 px touch screen, the trial explorer found; page errors and external requests recorded."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    errors: list[str] = []
-    external: list[str] = []
-
-    def route(r):
-        if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    pg = context.new_page()
-    pg.on("pageerror", lambda e: errors.append(str(e)))
+    context, pg, errors, external = new_file_page(browser, PHONE, allowed=("http://127.0.0.1", *ON_DISK),
+                                                  has_touch=True, is_mobile=True)
     pg.goto(site.url(PAGE), wait_until="load")
     pg.wait_for_function(FIND, arg=LABEL, timeout=30000)
     yield pg, pg.locator(GD), errors, external

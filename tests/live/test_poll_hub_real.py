@@ -1,18 +1,22 @@
 """The class poll behind a running JupyterHub: the hub of the class's pinned version (jupyterhub 5.5.4, see
 requirements-students.txt) on loopback, dummy logins, the poll started by the hub as a managed service with the
-recipe of classpoll/README.md, and a small in-process proxy (tests/live/poll_hub_config.py) in place of the Node
-configurable-http-proxy. People go through the hub as a browser would: the service page sends them to the hub's
-OAuth, the hub's login form, back to the service.
+recipe of classpoll/README.md, and the hub's default proxy, configurable-http-proxy (the Node program pinned in
+package.json; ``npm ci`` installs it), started and routed by the hub (tests/live/poll_hub_config.py). People go
+through the hub as a browser would: the service page sends them to the hub's OAuth, the hub's login form, back to
+the service.
 
 Proves: an instructor (the ``instructors`` group) and a hub admin get the lecturer page and the lecturer's API
 through hub OAuth, with no poll token; a student logs in and answers under the hub name; a student's lecturer
 actions are refused (403); a request without a hub login can neither answer nor read results; a student never
-sees another student's name; the lecturer's CSV has the hub names. Skipped where jupyterhub is not installed (the
-``hub`` extra). One hub for the module, stopped (with the service it started) at the end.
+sees another student's name; the lecturer's CSV has the hub names; the lecturer page's live stream (server-sent
+events) carries a student's answer through the hub's proxy within 1 s. Skipped where jupyterhub is not installed
+(the ``hub`` extra) or configurable-http-proxy is not (``npm ci``). One hub for the module, stopped at the end
+with the proxy and the service it started (each killed by its process id if the hub left it behind).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -33,9 +37,14 @@ requests = pytest.importorskip("requests")
 from classpoll.launcher import free_port  # noqa: E402
 
 CONFIG = Path(__file__).with_name("poll_hub_config.py")
+PROXY_COMMAND = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"  # package.json pins it; npm ci installs it
+if not PROXY_COMMAND.exists():
+    pytest.skip("configurable-http-proxy is not installed (run `npm ci`, as scripts/setup.sh does)",
+                allow_module_level=True)
 PASSWORD = "class-hub-test"
 SERVICE = "/services/poll/"
 START_TIMEOUT_S = 120.0  # a deadline: about 4 s on a quiet machine, far more on a loaded one
+LIVE_WITHIN_S = 1.0  # issue 21: the lecturer's screen shows an answer within 1 s
 
 
 class Hub:
@@ -43,13 +52,14 @@ class Hub:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.ports = {name: free_port() for name in ("PROXY", "HUB", "POLL")}
+        self.ports = {name: free_port() for name in ("PROXY", "PROXY_API", "HUB", "POLL")}
         self.url = f"http://127.0.0.1:{self.ports['PROXY']}"
         self.log = folder / "hub.log"
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> Hub:
         env = {**os.environ, "POLLHUB_DIR": str(self.folder), "POLLHUB_PASSWORD": PASSWORD,
+               "POLLHUB_PROXY_COMMAND": str(PROXY_COMMAND),
                "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
                **{f"POLLHUB_{name}_PORT": str(port) for name, port in self.ports.items()}}
         cmd = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)]
@@ -58,7 +68,7 @@ class Hub:
         try:
             self._wait_until_up()
         except BaseException:
-            self.stop()  # the hub, and a service it left behind (it exits without stopping one that is slow)
+            self.stop()  # the hub, and a proxy or service it left behind (it exits without stopping a slow service)
             raise
         return self
 
@@ -79,8 +89,13 @@ class Hub:
     def tail(self) -> str:
         return self.log.read_text(errors="replace")[-3000:]
 
+    def proxy_pids(self) -> list[int]:
+        """The configurable-http-proxy of this hub (its command line names this test's proxy API port)."""
+        port = str(self.ports["PROXY_API"]).encode()
+        return pids_where(lambda argv: any(a.endswith(b"configurable-http-proxy") for a in argv) and port in argv)
+
     def stop(self) -> None:
-        """SIGTERM the hub (it stops the service it started), wait, and make sure nothing of it is left."""
+        """SIGTERM the hub (it stops the proxy and service it started), wait, and make sure nothing of it is left."""
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
@@ -88,9 +103,11 @@ class Hub:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=5)
-        service = poll_service_pid(self.folder / "poll.sqlite")
-        if service is not None:  # the hub died before it could stop its service: stop that one process
-            os.kill(service, signal.SIGKILL)
+        db = str(self.folder / "poll.sqlite").encode()
+        left = pids_where(lambda argv: b"classpoll" in argv and db in argv) + self.proxy_pids()
+        for pid in left:  # the hub died before it could stop them: stop those processes, and only those
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
     def __enter__(self) -> Hub:
         return self.start()
@@ -99,17 +116,18 @@ class Hub:
         self.stop()
 
 
-def poll_service_pid(db: Path) -> int | None:
-    """The process id of the poll service of this test (its command line names this test's own database)."""
+def pids_where(match) -> list[int]:
+    """Process ids whose command line (a list of bytes arguments) satisfies ``match``."""
+    found = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
                 argv = (entry / "cmdline").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if b"classpoll" in argv and str(db).encode() in argv:
-                return int(entry.name)
-    return None
+            if match(argv):
+                found.append(int(entry.name))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +232,41 @@ def test_hub_lecturers_students_and_privacy_through_a_running_hub(hub):
     assert results["voters"] == 2 and sum(results["counts"]) == 2
     csv = api(lecturer, hub, "GET", f"api/s/{code}/export.csv")
     assert csv.status_code == 200 and "ada-17" in csv.text and "bo-42" in csv.text
+
+
+def events(stream: requests.Response):
+    """The JSON payloads of a server-sent event stream, one at a time, as they arrive."""
+    for line in stream.iter_lines(chunk_size=1, decode_unicode=True):  # no read-ahead: a frame as soon as it comes
+        if line and line.startswith("data: "):
+            yield json.loads(line[len("data: "):])
+
+
+def test_lecturer_live_view_gets_an_answer_through_the_hub_proxy_within_a_second(hub):
+    assert hub.proxy_pids(), "the hub's configurable-http-proxy is not running"
+    lecturer, _ = login(hub, "dr-smith", "lecturer")  # the instructor, in a second browser
+    bank = api(lecturer, hub, "GET", "api/bank").json()["questions"]
+    question = next(q for q in bank if q["type"] == "single" and not q["study"])
+    code = api(lecturer, hub, "POST", "api/sessions", {"title": "Live through the hub"}).json()["code"]
+    assert api(lecturer, hub, "POST", f"api/s/{code}/open", {"question": question["id"]}).status_code == 200
+    student, _ = login(hub, "cy-07", f"j/{code}")
+
+    # the stream lecturer.js opens (EventSource "api/s/<code>/live"), through the hub's proxy, with the hub login;
+    # a read timeout bounds every wait (the stream's own keep-alive comes only every 15 s)
+    try:
+        with lecturer.get(hub.url + SERVICE + f"api/s/{code}/live", stream=True, timeout=(10, 10)) as stream:
+            assert stream.status_code == 200, (stream.status_code, stream.text[:300])
+            assert stream.headers["Content-Type"].startswith("text/event-stream")
+            frames = events(stream)
+            first = next(frames)  # the state at connection, while the response is still open: the proxy streams
+            assert first["question"]["id"] == question["id"] and first["voters"] == 0
+
+            sent = time.monotonic()
+            answer = api(student, hub, "POST", f"api/s/{code}/answer", {"question": question["id"], "options": [1]})
+            assert answer.status_code == 200, answer.text
+            frame = next(f for f in frames if f.get("voters"))
+            took = time.monotonic() - sent
+    except (requests.Timeout, requests.ConnectionError) as error:  # a stream's read timeout is either
+        pytest.fail(f"no event through the hub's proxy within 10 s (does the proxy buffer the stream?): {error}")
+    assert frame["voters"] == 1 and frame["counts"][1] == 1 and sum(frame["counts"]) == 1, frame
+    assert took < LIVE_WITHIN_S, f"the answer reached the lecturer's stream after {took:.3f} s"
+    assert "cy-07" not in json.dumps(frame)  # the histogram, not the names

@@ -73,10 +73,12 @@ def off_disk(urls) -> list[str]:
     return [u for u in urls if not u.startswith(ON_DISK)]
 
 
-def new_file_page(browser, viewport=None, **context_options):
+def new_file_page(browser, viewport=None, allowed=ON_DISK, **context_options):
     """A page that may read from disk and nothing else: its other requests are aborted and recorded.
 
-    Returns ``(context, page, errors, elsewhere)``: uncaught page errors, and the URLs of the aborted requests.
+    ``allowed``: URL prefixes the page may request (default :data:`ON_DISK`; e.g. the served book's
+    ``http://127.0.0.1`` too). Returns ``(context, page, errors, elsewhere)``: uncaught page errors, and the URLs of
+    the aborted requests.
     """
     if viewport is not None:
         context_options["viewport"] = viewport
@@ -84,7 +86,7 @@ def new_file_page(browser, viewport=None, **context_options):
     errors, elsewhere = [], []
 
     def route(r):
-        if r.request.url.startswith(ON_DISK):
+        if r.request.url.startswith(allowed):
             r.continue_()
         else:
             elsewhere.append(r.request.url)

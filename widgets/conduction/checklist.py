@@ -145,7 +145,7 @@ def cidp_checks(study: Study) -> tuple[Check, ...]:
     for item in study.cidp.items:
         value = item.value_text
         if item.met is None:
-            value = "not simulated" if "not simulated" in item.text or not value else f"{value}, not graded"
+            value = "not in this study" if "not part of this study" in item.text or not value else f"{value}, not graded"
         out.append(Check(_cidp_label(item.key, study.nerve.name, item.label), value, item.met))
     return tuple(out)
 

@@ -20,7 +20,7 @@ CMAP ≥20% of the LLN), MMN on negative-peak **area** (definite ≥50%) with a
 limit on the duration increase. Never grade a CIDP study with the MMN area
 rules, nor the reverse.
 
-Not graded: F-waves (not simulated in a single-nerve study; their thresholds
+Not graded: F-waves (not part of a single-nerve study; their thresholds
 are documented in :data:`~widgets.conduction.criteria.CRITERIA`, and
 :mod:`widgets.conduction.patient` grades them across nerves) and distal CMAP
 duration (the 2021 cut-offs are given per low-frequency filter setting and
@@ -214,7 +214,7 @@ def cidp_assessment(
 
     items.append(CidpItem(
         "f_wave", "F-wave latency or absent F-waves", None,
-        f"F-waves are not simulated: not assessed (the 2021 item needs a latency ≥{pct(t.f_wave_above_uln)} above "
+        f"F-waves are not part of this study (the F-wave view simulates them): not assessed (the 2021 item needs a latency ≥{pct(t.f_wave_above_uln)} above "
         f"the upper limit, ≥{pct(t.f_wave_above_uln_low_cmap)} if the distal CMAP is below "
         f"{pct(t.f_wave_low_cmap_fraction_of_lln)} of the lower limit)."))
 

@@ -52,8 +52,8 @@ class BlockThresholds:
 class CidpThresholds:
     """EAN/PNS 2021 CIDP motor conduction criteria (AMPLITUDE-based block; fractions).
 
-    F-waves are not simulated: their thresholds are kept here, documented, and
-    never graded. Distal CMAP duration prolongation has filter-dependent
+    F-waves are not part of a single-nerve study: their thresholds are kept here, documented, and
+    graded across nerves by :mod:`widgets.conduction.patient` when F-waves are recorded. Distal CMAP duration prolongation has filter-dependent
     cut-offs in the 2021 guideline; the course could not verify those numbers
     against the guideline text, so the item is reported as "not graded" and
     no cut-off is stored (``distal_duration_graded`` is False).
@@ -61,8 +61,8 @@ class CidpThresholds:
 
     dml_above_uln: float = _t(0.50, CIDP_2021, "distal motor latency ≥50% above ULN (median: not carpal tunnel)")
     cv_below_lln: float = _t(0.30, CIDP_2021, "motor conduction velocity ≥30% below LLN")
-    f_wave_above_uln: float = _t(0.20, CIDP_2021, "F-wave latency ≥20% above ULN (not simulated)")
-    f_wave_above_uln_low_cmap: float = _t(0.50, CIDP_2021, "≥50% above ULN if distal CMAP <80% LLN (not simulated)")
+    f_wave_above_uln: float = _t(0.20, CIDP_2021, "F-wave latency ≥20% above ULN (not in a single-nerve study)")
+    f_wave_above_uln_low_cmap: float = _t(0.50, CIDP_2021, "≥50% above ULN if distal CMAP <80% LLN (not in a single-nerve study)")
     f_wave_low_cmap_fraction_of_lln: float = _t(0.80, CIDP_2021, "distal CMAP <80% of LLN (F-wave rule)")
     block_amplitude_reduction: float = _t(0.30, CIDP_2021, "motor CB: ≥30% amplitude reduction proximal vs distal")
     block_distal_fraction_of_lln: float = _t(0.20, CIDP_2021, "distal CMAP ≥20% of LLN")

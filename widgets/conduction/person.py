@@ -24,10 +24,11 @@ multipliers and shifts applied to the calibrated average nerve.
 * Conduction velocity (:func:`cv_split`): the published between-person SD of a
   segment's velocity is split into a part that follows height (taller people
   conduct more slowly, ``campbell1981height``, ``thakur2011height``), the rest
-  of the person's whole-nerve velocity (as small as the F-wave conduction
-  velocity allows, ``nobrega2004fwave``) and an independent part per segment,
-  so one segment varies as in the normative series while the F-wave latency
-  follows height as closely as published (``gupta2025fwave``).
+  of the person's whole-nerve velocity (what the F-wave latency's published
+  R² against height, ``gupta2025fwave``, and SD, ``nobrega2004fwave``, leave
+  for it) and an independent part per segment, so one segment varies as in
+  the normative series while the F-wave latency follows height about as
+  closely as published.
 
 Amplitude is log-normal (normative amplitudes are skewed to the right), with
 the published mean and SD; conduction velocity and distal latency are normal
@@ -61,15 +62,27 @@ from widgets.conduction.reference_values import (
 VELOCITY_SPREAD_SD = 0.1
 #: Correlation between a person's height and the conduction velocity of their nerves (dimensionless; taller
 #: people conduct more slowly). Ulnar: r = -0.536 (right) and -0.430 (left) in 34 healthy adults, mean -0.48
-#: (``thakur2011height``; the median CV did not correlate there, so 0). Leg: height "explains almost 50% of the
-#: intersubject variability" of peroneal (and sural) CV in 40 controls (``campbell1981height``): r² = 0.45,
-#: r = -0.67; the tibial nerve borrows the peroneal value (same limb; not verified for the tibial nerve).
-CV_HEIGHT_CORRELATION = {"median": 0.0, "ulnar": -0.48, "peroneal": -0.67, "tibial": -0.67}
-#: Between-person SD of the maximal F-wave conduction velocity, relative to its mean (``nobrega2004fwave``, 100
-#: healthy volunteers: ulnar 64.0 ± 3.0 m/s, tibial 55.5 ± 3.4 m/s): how much the velocity of a person's whole
-#: nerve (F-wave path, stimulation site to cord and back) varies, height effect included. Median and peroneal
-#: borrow the ulnar and tibial values, as :data:`widgets.conduction.fwaves.F_NORMS` does.
-F_WAVE_CV_RELATIVE_SD = {"ulnar": 3.0 / 64.0, "median": 3.0 / 64.0, "tibial": 3.4 / 55.5, "peroneal": 3.4 / 55.5}
+#: (``thakur2011height``). Peroneal: height "explains almost 50% of the intersubject variability" of peroneal
+#: (and sural) CV in 40 controls (``campbell1981height``): r² = 0.45, r = -0.67. No source gives the other two:
+#: - median: ``thakur2011height`` found no significant correlation in 34 people, i.e. |r| below 0.339 (the
+#:   two-sided 5% critical value for n = 34); the model takes -0.33, the strongest link that source leaves open,
+#:   because the median F-wave latency follows height as closely as the ulnar (R² 0.755 vs 0.761,
+#:   ``gupta2025fwave``), which distances alone cannot give (a model choice bounded by the source);
+#: - tibial: derived from the F-wave: height should explain R² = 0.739 of the minimal latency (``gupta2025fwave``)
+#:   whose SD is 4.1 ms (``nobrega2004fwave``), i.e. √0.739 · 4.1 = 3.52 ms, over a conduction time of about
+#:   47 - 4.3 - 1 = 41.7 ms (mean F latency minus distal latency and turnaround): 8.4% per SD of height, of
+#:   which distances give 9/170 = 5.3%, leaving 3.1% of velocity, r = -3.1 / 8.5 = -0.37.
+CV_HEIGHT_CORRELATION = {"median": -0.33, "ulnar": -0.48, "peroneal": -0.67, "tibial": -0.37}
+#: Share of a person's velocity variance not linked to height that belongs to the whole nerve (``cv_factor``);
+#: the rest is drawn per segment (dimensionless, 0-1). Derived from the F-wave (:func:`cv_split`): the residual
+#: variance of the F-wave minimal latency that Gupta's R² allows, ``V_h (1 - R²) / R²`` with ``V_h`` the
+#: height-driven variance (``gupta2025fwave``), and no more than Nobrega's SD allows, ``SD² - V_h``
+#: (``nobrega2004fwave``), is already taken, in the median, ulnar and tibial nerves, by what the model puts there
+#: anyway: the per-segment parts the F path crosses, the distal latency and the fastest axon of the person's
+#: motor pool (measured over seeds 1-120 with no whole-nerve part: residual SD median 1.5, ulnar 1.4, tibial 2.3
+#: ms against 0.9, 0.7 and 2.0 ms allowed). So nothing is left for a whole-nerve part there (0). In the peroneal
+#: nerve Gupta's R² (0.650) allows 3.1 ms, more than the model has (2.9 ms) even with all of it whole-nerve (1).
+WHOLE_NERVE_SHARE = {"median": 0.0, "ulnar": 0.0, "tibial": 0.0, "peroneal": 1.0}
 #: Draws are clipped at this many SDs.
 CLIP_SD = 3.0
 
@@ -173,17 +186,18 @@ def cv_split(nerve: str) -> tuple[float, float, float]:
 
     The published between-person SD of a segment's motor conduction velocity (``NormalSpread.cv_sd_m_s`` / mean,
     m/s per m/s: median 5.0/57 = 8.8%, ulnar 5.2/59.8 = 8.7%, peroneal 4.0/48 = 8.3%, tibial 4.3/50.7 = 8.5%) is
-    split into three independent parts whose variances add up to it:
+    split into three independent parts whose variances add up to it, so a single segment's CV still varies as in
+    the normative series:
 
     1. **height** (whole nerve): ``r · total`` with ``r`` = :data:`CV_HEIGHT_CORRELATION` (taller, slower):
-       ulnar 4.2% (2.5 m/s per SD of height, 9 cm), peroneal 5.6% and tibial 5.7% (2.7-2.9 m/s), median 0;
-    2. **rest of the whole nerve** (``cv_factor`` without the height part): what the F-wave conduction velocity
-       still varies once the height part is taken out, ``√(F² − (r · total)²)`` with ``F`` =
-       :data:`F_WAVE_CV_RELATIVE_SD`: ulnar 2.1%, tibial 2.3%, peroneal 2.5%, median 4.7% (1.2-2.7 m/s);
-    3. **segment** (``segment_cv_factors``, independent in each segment): the remainder, ulnar 7.3%, median
-       7.4%, peroneal 5.6%, tibial 5.9% (2.7-4.4 m/s). A single segment's CV still varies as in the normative series,
-       but a long path (the F-wave's) averages its segments, so the F-wave latency follows height about as
-       closely as published (``gupta2025fwave``, tested in ``tests/unit/conduction/test_conduction_height.py``).
+       median 2.9%, ulnar 4.2%, peroneal 5.6%, tibial 3.1% per SD of height (9 cm);
+    2. **rest of the whole nerve** (``cv_factor`` without the height part): the share :data:`WHOLE_NERVE_SHARE`
+       of the variance left, derived from the F-wave latency's published R² against height (``gupta2025fwave``)
+       and SD (``nobrega2004fwave``): none in the median, ulnar and tibial nerves, all of it (6.2%) in the
+       peroneal nerve;
+    3. **segment** (``segment_cv_factors``, independent in each segment): the remainder, median 8.3%, ulnar
+       7.6%, tibial 7.9%, peroneal 0. A long path (the F-wave's) averages its segments, so the F-wave latency
+       follows height about as closely as published (tested in ``tests/unit/conduction/test_conduction_height.py``).
 
     Parameters
     ----------
@@ -199,9 +213,9 @@ def cv_split(nerve: str) -> tuple[float, float, float]:
     spec = get_nerve(nerve)
     total = spec.spread.cv_sd_m_s / spec.means.cv_m_s
     height = CV_HEIGHT_CORRELATION[spec.name] * total
-    whole = math.sqrt(max(F_WAVE_CV_RELATIVE_SD[spec.name] ** 2 - height**2, 0.0))
-    whole = min(whole, math.sqrt(total**2 - height**2))
-    return height, whole, math.sqrt(max(total**2 - height**2 - whole**2, 0.0))
+    rest = max(total**2 - height**2, 0.0)
+    share = WHOLE_NERVE_SHARE[spec.name]
+    return height, math.sqrt(share * rest), math.sqrt((1.0 - share) * rest)
 
 
 @lru_cache(maxsize=512)

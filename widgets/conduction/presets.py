@@ -161,7 +161,7 @@ PRESETS: dict[str, Preset] = {
             "axon still conducts. Area and duration give it away: area falls much less than amplitude and the "
             "CMAP becomes longer. This is why the MMN criteria use area and limit the duration increase.",
             lesions={
-                "median": _pseudo("forearm", 0.7),
+                "median": _pseudo("forearm", 0.75),
                 "ulnar": _pseudo("forearm", 0.7),
                 "peroneal": _pseudo("leg", 0.6),
             },

@@ -67,7 +67,7 @@
         distal_duration: "distal CMAP duration" };
       var cidp = study.cidp.items.map(function (item) {
         var value = valueText(item);
-        if (item.met === null) value = item.text.indexOf("not simulated") >= 0 || !value ? "not simulated" : value + ", not graded";
+        if (item.met === null) value = item.text.indexOf("not part of this study") >= 0 || !value ? "not in this study" : value + ", not graded";
         return { rule: labels[item.key] || item.label, value: value, met: item.met };
       });
       var line = function (k) { return mark(k.met) + " " + k.rule + ": " + k.value; };

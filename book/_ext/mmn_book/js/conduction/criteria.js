@@ -140,7 +140,7 @@
           + verdictWord(met) + ".", value: mc, unit: "m/s", digits: 1 });
       } else items.push({ key: "cv", label: label, met: null, text: "No segment velocity could be measured." });
       items.push({ key: "f_wave", label: "F-wave latency or absent F-waves", met: null,
-        text: "F-waves are not simulated: not assessed (the 2021 item needs a latency \u2265" + pct(t.f_wave_above_uln)
+        text: "F-waves are not part of this study (the F-wave view simulates them): not assessed (the 2021 item needs a latency \u2265" + pct(t.f_wave_above_uln)
           + " above the upper limit, \u2265" + pct(t.f_wave_above_uln_low_cmap) + " if the distal CMAP is below "
           + pct(t.f_wave_low_cmap_fraction_of_lln) + " of the lower limit)." });
       var comps = a.comparisons.filter(function (c) { return fin(c.reference_amplitude_mv) && c.reference_amplitude_mv > 0; });
