@@ -10,7 +10,8 @@ Usage: .venv/bin/python benchmarks/bench_conduction_js.py [--html _build/html] [
    and the 95th percentile per control, the same with the page's style and layout for the next frame (forced
    right after the update), the main thread's CPU time per change (Chromium's ``ThreadTime``: the update, the
    frame's style, layout and paint; it depends much less on other work on the machine than the clock does), and
-   the model alone (``simulate``). Target: one frame, 16 ms.
+   the model alone (``simulate``). Target: one frame, 16 ms. A change the motor responses do not show (sensory
+   fibres, sensory axon loss) draws the same picture, which is not drawn again: its plotly time is the comparison.
 2. Prints the size of the table and scripts, and, if a built book is given (``--html``), the bytes chapter 4
    loads beyond plotly.js (budget: ``mmn_book.budgets.PAGE_BUDGET_BYTES``).
 Timings depend on the machine's load, printed too (2 cores here, shared with other work).

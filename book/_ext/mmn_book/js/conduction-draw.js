@@ -4,7 +4,7 @@
 // Fast redraw (benchmarks/bench_conduction_js.py): the traces are reduced to the minimum and maximum of each
 // bucket of samples as wide as the line (every peak and trough kept), the labels are one text trace (plotly draws
 // it in less time than as many annotations), one layout object is kept and changed in place, and
-// plotly's configuration is given once.
+// plotly's configuration is given once; a study that draws the same picture as the last one is not drawn again.
 (function () {
   "use strict";
   if (window.MMNConductionDraw) return;
@@ -79,6 +79,11 @@
     // each response's label above its trace's right end, in the trace's colour
     traces.push({ type: "scatter", mode: "text", x: labels.x, y: labels.y, text: labels.text, textposition: "top left",
       textfont: { size: 12, color: labels.color }, hoverinfo: "skip", showlegend: false, cliponaxis: false });
+    // a change the motor responses do not show (sensory fibres, a setting already in effect): the same picture,
+    // not drawn again (plotly would redraw the whole figure for nothing: most of an update's time)
+    var key = JSON.stringify([width, tEnd, spacing, traces, shapes]);
+    if (key === this.key) return;
+    this.key = key;
     var L = this.layout, first = !L;
     if (first) {
       L = this.layout = {

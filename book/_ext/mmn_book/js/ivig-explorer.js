@@ -9,7 +9,8 @@
  * shows "Custom (changed: ...)"; keyboard operable native controls with labels; nothing acts on focus.
  * After each update the explorer's element carries data-updates (a count) and data-update-ms (the time of
  * the last update, model + drawing), read by the tests and the benchmark (benchmarks/bench_ivig_js.py).
- * Fast redraw: the figure is drawn first (before any text of the page changes: plotly measures the page), its
+ * Fast redraw: the figure is drawn first (before any text of the page changes: plotly measures the page), the time
+ * axes have fixed margins (no automargin: no second drawing when a tick label moves), its
  * daily curves are reduced to the lowest and highest day of each bucket as wide as the line (every peak and
  * trough kept; the worn-off band to the days it starts and ends, exactly), the layout object is kept and
  * changed in place, and plotly's configuration is given once. Every number in words comes from the model.
@@ -376,7 +377,15 @@
       layout.xaxis2.title = { text: src.xaxis2_title };
       layout.yaxis.title = { text: src.yaxis_title };
       layout.yaxis2.title = { text: src.yaxis2_title };
-      layout.margin = Object.assign({}, src.margin);
+      // The time axes' margins are fixed, not measured: with automargin plotly measures the new tick labels and,
+      // when the last one pokes out by a pixel or two, draws the whole figure twice (the "years" control). The
+      // right margin holds half of a three-digit label (about one font size); below, the legend's own push keeps
+      // the axis title and the legend clear. The IgG axis's short numbers (and its title) always fit in the left
+      // margin that the strength axis's longer labels ("60% · 31 kg", changing with the person) keep measuring.
+      layout.margin = Object.assign({}, src.margin, { r: Math.max(src.margin.r, src.font_size) });
+      layout.xaxis.automargin = false;
+      layout.xaxis2.automargin = false;
+      layout.yaxis.automargin = false;
     }
     // only what changed: the time axis and the grip tick labels (a new array only when they change)
     if (!layout.xaxis.range || layout.xaxis.range[1] !== c.weeks) {
