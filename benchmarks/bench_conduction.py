@@ -17,7 +17,7 @@ import statistics
 import time
 
 from widgets.conduction import NERVES, PRESETS, simulate
-from widgets.conduction.static import figure_json_size, kernel_free_figure
+from widgets.conduction.precomputed import figure_json_size, kernel_free_figure
 
 TARGET_MS = 5.0
 REPEATS = 300

@@ -15,7 +15,7 @@ import time
 from widgets.conduction import simulate
 from widgets.conduction.fwaves import f_waves
 from widgets.conduction.patient import study_patient
-from widgets.conduction.static import figure_json_size, kernel_free_figure
+from widgets.conduction.precomputed import figure_json_size, kernel_free_figure
 
 FOUR_NERVE_TARGET_MS = 20.0
 

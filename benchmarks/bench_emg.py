@@ -69,7 +69,7 @@ def main() -> int:
     print(f"Read a whole patient (15 muscles x 4 needle sites) for the regions rule, cold: {1e3 * (time.perf_counter() - t0):.0f} ms")
     t0 = time.perf_counter()
     fig = kernel_free_figure()
-    from widgets.conduction.static import figure_json_size
+    from widgets.conduction.precomputed import figure_json_size
 
     print(f"Kernel-free figure: built in {time.perf_counter() - t0:.1f} s, {figure_json_size(fig) / 1000:.0f} kB JSON")
     print(f"Worst warm screen: {worst:.1f} ms ({'within' if worst <= TARGET_MS else 'OVER'} the {TARGET_MS:g} ms target)")

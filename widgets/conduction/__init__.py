@@ -26,7 +26,7 @@ from widgets.conduction.patient import study_patient
 from widgets.conduction.person import Person, person
 from widgets.conduction.presets import PRESETS, Preset
 from widgets.conduction.reference_values import NERVES, Nerve
-from widgets.conduction.static import kernel_free_figure
+from widgets.conduction.precomputed import kernel_free_figure
 from widgets.conduction.stimulation import stimulus_response
 from widgets.conduction.study import Study
 from widgets.conduction.views import ConductionExplorer, explorer

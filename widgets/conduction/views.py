@@ -339,9 +339,9 @@ def explorer(nerve: str = "ulnar", preset: str | None = "mmn", *, presenter: boo
 
     With a kernel (JupyterLab, Voila) the cell shows :class:`ConductionExplorer`;
     in the built book it shows the precomputed kernel-free figure (preset
-    dropdown and block slider, see :func:`static.kernel_free_figure`).
+    dropdown and block slider, see :func:`precomputed.kernel_free_figure`).
     """
-    from widgets.conduction.static import kernel_free_figure
+    from widgets.conduction.precomputed import kernel_free_figure
 
     spec = get_nerve(nerve)
     if preset is not None:

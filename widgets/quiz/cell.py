@@ -15,57 +15,19 @@ Two audiences, one cell (see :mod:`widgets.display`):
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from widgets import assets
-from widgets.display import figure_html, in_book_build
-from widgets.quiz.bank import Question, load_bank, read_bank
+from widgets.display import in_book_build
+from widgets.quiz.bank import Question
 from widgets.quiz.render import RenderedTrace, quiz_html
-from widgets.quiz.schema import CHAPTERS, ID_PATTERN
-
-#: How many times each question id was rendered in this kernel: repeats get a suffix, so DOM ids stay unique
-#: on a page while a fresh kernel (book build, nbval) always produces the same ids.
-_RENDERED: Counter[str] = Counter()
+from widgets.quiz.schema import ID_PATTERN
+from widgets.quiz.selection import dom_id as _dom_id
+from widgets.quiz.selection import select_questions
+from widgets.quiz.traces import figure_bundle as _figure_bundle
 
 DEFAULT_TITLE = "Check your understanding"
 REVIEW_TITLE = "Review quiz"
-
-
-def _dom_id(qid: str, context: str | None) -> str:
-    """Element id of a rendered question: ``mmnq-<context>-<question id>``.
-
-    The context (chapter of the quiz cell) keeps ids unique when pages are merged (the printable course); a
-    repeat in the same kernel gets a ``-2``, ``-3`` ... suffix.
-    """
-    base = f"mmnq-{(context or 'bank').replace('_', '-')}-{qid}"
-    _RENDERED[base] += 1
-    n = _RENDERED[base]
-    return base if n == 1 else f"{base}-{n}"
-
-
-def select_questions(chapter: str | None, ids: Iterable[str] | None) -> tuple[Question, ...]:
-    """The questions a quiz cell shows: a chapter's set, optionally narrowed to ``ids`` (in that order)."""
-    if chapter is None and ids is None:
-        raise ValueError("quiz() needs a chapter (one of the chapter ids) or a list of question ids")
-    if chapter is not None and chapter not in CHAPTERS:
-        raise ValueError(f"chapter must be one of {', '.join(CHAPTERS)}, got {chapter!r}")
-    pool = load_bank(chapter) if chapter is not None else read_bank().questions
-    if ids is None:
-        return pool
-    if isinstance(ids, str):
-        raise ValueError(f"ids must be a list of question ids, got the string {ids!r}")
-    ids = list(ids)
-    if not ids:
-        raise ValueError("ids must name at least one question")
-    index = {q.id: q for q in pool}
-    unknown = [i for i in ids if i not in index]
-    if unknown:
-        where = f"chapter {chapter!r}" if chapter else "the question bank"
-        raise ValueError(f"unknown question id(s) for {where}: {', '.join(map(repr, unknown))}")
-    if len(set(ids)) != len(ids):
-        raise ValueError("ids lists a question twice")
-    return tuple(index[i] for i in ids)
 
 
 class Quiz:
@@ -174,23 +136,6 @@ class Quiz:
 
     def __repr__(self) -> str:
         return f"<Quiz {self._plain()}>"
-
-
-def _figure_bundle(fig_dict: dict, div_id: str) -> dict:
-    """A trace figure as its own live output: plotly mimetype (JupyterLab) plus the HTML fallback."""
-    import json
-
-    import plotly.io as pio
-
-    from widgets.display import PLOTLY_CONFIG
-
-    plain = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=False))
-    plain["config"] = PLOTLY_CONFIG
-    return {
-        "application/vnd.plotly.v1+json": plain,
-        "text/html": figure_html(fig_dict, div_id=div_id),
-        "text/plain": "Simulated nerve conduction study",
-    }
 
 
 def quiz(

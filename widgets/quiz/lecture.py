@@ -135,12 +135,12 @@ class LectureQuiz:
     def __init__(self, questions: Sequence[Question], *, title: str):
         if not questions:
             raise ValueError("a lecture quiz needs at least one question")
-        from widgets.quiz.cell import _dom_id
+        from widgets.quiz.selection import dom_id
 
         self.questions = tuple(questions)
         self.title = title
         #: id of each question's figure place (None for a question without a simulated study)
-        self.plot_ids = tuple(f"{_dom_id(q.id, 'lecture')}-trace" if has_screen(q) else None
+        self.plot_ids = tuple(f"{dom_id(q.id, 'lecture')}-trace" if has_screen(q) else None
                               for q in self.questions)
 
     def _traces(self, *, figures: bool) -> list[RenderedTrace | None]:
@@ -179,8 +179,7 @@ class LectureQuiz:
 
     def figure_bundles(self) -> list[dict]:
         """One plotly output per question with a simulated study, tagged ``layout.meta.mmn_lq`` with its place."""
-        from widgets.quiz.cell import _figure_bundle
-        from widgets.quiz.traces import question_figure
+        from widgets.quiz.traces import figure_bundle, question_figure
 
         out = []
         for q, pid in zip(self.questions, self.plot_ids):
@@ -188,7 +187,7 @@ class LectureQuiz:
                 continue
             fig = question_figure(q)
             fig.setdefault("layout", {})["meta"] = {"mmn_lq": pid}
-            out.append(_figure_bundle(fig, f"{pid}-fig"))
+            out.append(figure_bundle(fig, f"{pid}-fig"))
         return out
 
     def parts(self) -> list[dict]:
@@ -216,6 +215,6 @@ class LectureQuiz:
 
 def lecture_quiz(chapter: str | None = None, *, ids=None, title: str = "Your turn") -> LectureQuiz:
     """The questions :func:`widgets.quiz.quiz` would show, in lecture mode (:class:`LectureQuiz`)."""
-    from widgets.quiz.cell import select_questions
+    from widgets.quiz.selection import select_questions
 
     return LectureQuiz(select_questions(chapter, ids), title=title)

@@ -241,3 +241,20 @@ def render_trace(question: Question, div_id: str, *, with_figure: bool = True) -
     study = question.trace.simulate()
     fig_html = figure_html(quiz_figure(study), div_id=div_id) if with_figure else ""
     return RenderedTrace(fig_html, quiz_table_html(study), caption_for(question))
+
+
+def figure_bundle(fig_dict: dict, div_id: str) -> dict:
+    """A trace figure as its own live output: plotly mimetype (JupyterLab) plus the HTML fallback."""
+    import json
+
+    import plotly.io as pio
+
+    from widgets.display import PLOTLY_CONFIG, figure_html
+
+    plain = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=False))
+    plain["config"] = PLOTLY_CONFIG
+    return {
+        "application/vnd.plotly.v1+json": plain,
+        "text/html": figure_html(fig_dict, div_id=div_id),
+        "text/plain": "Simulated nerve conduction study",
+    }

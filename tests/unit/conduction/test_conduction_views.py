@@ -10,7 +10,7 @@ import pytest
 from widgets import palette
 from widgets.conduction import PRESETS, explorer, measurement_table_html, simulate, study_figure
 from widgets.conduction.figures import MAX_SITES
-from widgets.conduction.static import figure_json_size, kernel_free_figure
+from widgets.conduction.precomputed import figure_json_size, kernel_free_figure
 from widgets.display import BUILD_ENV
 
 
@@ -180,7 +180,7 @@ def test_mmn_scenario_and_slider_at_the_same_block_draw_the_same_traces(static_f
 
 def test_every_state_draws_the_verdict_of_the_traces_it_draws(static_fig):
     from widgets.conduction.figures import verdict_block
-    from widgets.conduction.static import preset_nerve
+    from widgets.conduction.precomputed import preset_nerve
 
     menu = static_fig["layout"]["updatemenus"][0]
     for b in menu["buttons"]:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from widgets import palette
-from widgets.conduction.static import figure_json_size
+from widgets.conduction.precomputed import figure_json_size
 from widgets.display import BUILD_ENV
 from widgets.emg import PHASES, STATES, explorer, simulate
 from widgets.emg.audio import AUDIO_RATE_HZ, audio_html, audio_samples, caption, wav_bytes

@@ -10,7 +10,7 @@ import pytest
 from widgets import assets
 from widgets.display import BUILD_ENV
 from widgets.palette import contrast_ratio
-from widgets.quiz import cell as quiz_cell
+from widgets.quiz import selection as quiz_selection
 from widgets.quiz import load_bank, quiz
 
 
@@ -27,7 +27,7 @@ def live(monkeypatch):
 @pytest.fixture(autouse=True)
 def fresh_ids(monkeypatch):
     """Each test starts like a fresh kernel (DOM ids without repeat suffixes)."""
-    monkeypatch.setattr(quiz_cell, "_RENDERED", type(quiz_cell._RENDERED)())
+    monkeypatch.setattr(quiz_selection, "_RENDERED", type(quiz_selection._RENDERED)())
 
 
 def scripts(html: str) -> list[str]:
@@ -185,7 +185,7 @@ def test_legend_is_the_stem_and_options_keep_file_order(book):
 
 def test_output_is_deterministic_for_a_fresh_kernel(book):
     first = quiz("nerve_conduction").book_html()
-    quiz_cell._RENDERED.clear()
+    quiz_selection._RENDERED.clear()
     assert quiz("nerve_conduction").book_html() == first
     ids = re.findall(r'id="(mmnq-[^"]+-trace)"', first)
     assert ids and all(i.startswith("mmnq-nerve-conduction-nc-") for i in ids)
