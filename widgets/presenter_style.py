@@ -93,7 +93,8 @@ def css(css_class: str = "mmn-presenter", figure_font: int = 28) -> str:
 {page} .jp-RenderedMarkdown a {{ color: var(--mmn-accent); }}
 {page} .jp-MarkdownCell:has(a[href$=".ipynb"]) {{ position: fixed; right: {u(12)}; bottom: {u(6)}; left: auto !important;
   width: max-content !important; max-width: 60vw; z-index: 5; opacity: 0.85; padding: 0; }}
-{page} .jp-MarkdownCell:has(a[href$=".ipynb"]) .jp-RenderedMarkdown {{ font-size: {u(22)}; background: transparent; }}
+{page} .jp-MarkdownCell:has(a[href$=".ipynb"]) .jp-RenderedMarkdown {{ font-size: {u(22)}; background: transparent;
+  padding-left: {u(28)} !important; }}
 {c} {{ width: 100%; max-width: 100%; box-sizing: border-box; font-size: {u(TEXT_SIZE)}; line-height: 1.3;
   --jp-widgets-font-size: {u(TEXT_SIZE)}; --jp-widgets-inline-height: {u(64)};
   --jp-widgets-inline-label-width: auto; --jp-widgets-slider-handle-size: {u(handle)};
